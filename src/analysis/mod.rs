@@ -1,0 +1,136 @@
+//! The analysis: pure Rust, no web dependency.
+
+pub(crate) mod options;
+mod phrases;
+pub(crate) mod reply;
+pub(crate) mod report;
+pub(crate) mod rules;
+mod scoring;
+pub(crate) mod text;
+
+use options::{Context, Options, OptionsError};
+use phrases::Phrases;
+use report::{fill_utf16_spans, Axis, Category, Finding, Report, Span, REPORT_VERSION};
+use rules::Signal;
+use text::Text;
+
+/// An analyser set up once for a set of options, to check many drafts with.
+///
+/// Building one compiles the user's phrases; [`analyze`] builds one per call, so keep an
+/// `Analyzer` around when checking many drafts with the same options.
+#[derive(Debug)]
+pub struct Analyzer {
+    options: Options,
+    phrases: Phrases,
+    parent_asks_for_help: bool,
+}
+
+impl Analyzer {
+    /// Sets up an analyser, or says why the options cannot be used.
+    pub fn new(options: &Options) -> Result<Analyzer, OptionsError> {
+        options.validate()?;
+        rules::warm_up();
+        let parent_asks_for_help = match &options.context {
+            Context::Reply { parent: Some(parent) } => reply::asks_for_help(parent),
+            _ => false,
+        };
+        Ok(Analyzer {
+            phrases: Phrases::new(&options.flag_phrases, &options.allow_phrases),
+            options: options.clone(),
+            parent_asks_for_help,
+        })
+    }
+
+    /// The options this analyser was built with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Analyses one draft. Never fails: any text gets a report.
+    pub fn analyze(&self, text: &str) -> Report {
+        let options = &self.options;
+        let is_reply = matches!(options.context, Context::Reply { .. });
+        let text = Text::new(text);
+
+        let mut signals = Vec::new();
+        rules::match_table(&text, is_reply, &mut signals);
+        rules::match_code(&text, &mut signals);
+        self.phrases.flag(text.as_str(), &mut signals);
+        self.phrases.allow(text.as_str(), &mut signals);
+        signals.retain(|s| !options.disabled_categories.contains(&s.category));
+        if is_reply && (self.parent_asks_for_help || reply::answers_request(text.as_str())) {
+            signals.retain(|s| !is_help_in_reply(s));
+        }
+        discount_quoted_pitch(&text, &mut signals);
+        rules::questions(&text, &mut signals);
+        rules::no_opening(&text, is_reply, &mut signals);
+        signals.retain(|s| !options.disabled_categories.contains(&s.category));
+        signals.sort_by_key(|s| (s.span.start, s.span.end));
+        signals.dedup_by(|a, b| a.rule == b.rule && a.span.start < b.span.end);
+
+        let scores = scoring::scores(&signals, text.word_count());
+        let verdict = scoring::verdict(&signals, scores, options.strictness);
+        let mut findings: Vec<Finding> = signals
+            .into_iter()
+            .filter(|s| scoring::is_shown(s, options.strictness, verdict))
+            .map(|s| Finding {
+                rule: s.rule.to_string(),
+                category: s.category,
+                axis: s.category.axis(),
+                severity: s.severity,
+                message: s.message.to_string(),
+                suggestion: s.suggestion,
+                span: s.span,
+                span_utf16: Span::new(0, 0),
+            })
+            .collect();
+        fill_utf16_spans(text.as_str(), &mut findings);
+        Report { version: REPORT_VERSION, strictness: options.strictness, scores, verdict, findings }
+    }
+}
+
+/// Analyses one draft with the given options. Never fails and never panics; options that
+/// cannot be used (see [`Options::validate`]) are replaced by their defaults.
+pub fn analyze(text: &str, options: &Options) -> Report {
+    match Analyzer::new(options) {
+        Ok(analyzer) => analyzer.analyze(text),
+        Err(_) => Analyzer::new(&Options { strictness: options.strictness, ..Options::default() })
+            .map(|analyzer| analyzer.analyze(text))
+            .unwrap_or_else(|_| empty_report(options)),
+    }
+}
+
+fn empty_report(options: &Options) -> Report {
+    Report {
+        version: REPORT_VERSION,
+        strictness: options.strictness,
+        scores: report::Scores { pitch: 0, conversation: 0 },
+        verdict: report::Verdict::Conversation,
+        findings: Vec::new(),
+    }
+}
+
+/// What a reply to a request may contain without selling: a product named, a link, a
+/// "check it out", a word of praise for the thing recommended.
+fn is_help_in_reply(signal: &Signal) -> bool {
+    match signal.category {
+        Category::CallToAction | Category::SelfPromotion | Category::Hype => true,
+        Category::SpamForm => [rules::LINK_ID, rules::PROMO_LINK_ID, rules::MEDIA_LINK_ID].contains(&signal.rule),
+        _ => false,
+    }
+}
+
+/// Pitch words inside quotation marks are someone else's when the rest of the draft sells
+/// nothing: quoting a pitch to criticise it is not pitching.
+fn discount_quoted_pitch(text: &Text, signals: &mut Vec<Signal>) {
+    if text.quotes().is_empty() {
+        return;
+    }
+    let quoted = |span: Span| text.quotes().iter().any(|q| q.start <= span.start && span.end <= q.end);
+    let pitches_outside = signals.iter().any(|s| s.category.axis() == Axis::Pitch && !quoted(s.span));
+    let quoted_bytes: usize = text.quotes().iter().map(|q| q.end - q.start).sum();
+    let words_outside = text.as_str().len().saturating_sub(quoted_bytes) > 12;
+    if !pitches_outside && words_outside {
+        signals.retain(|s| !(s.category.axis() == Axis::Pitch && quoted(s.span)));
+    }
+}

@@ -1,0 +1,70 @@
+//! Hashtag stuffing: more tags than a post needs to be found.
+
+use super::Signal;
+use crate::analysis::report::{Category, Severity, Span};
+use crate::analysis::text::Text;
+
+pub(crate) const ID: &str = "spam-hashtags";
+const MESSAGE: &str = "A pile of hashtags chases reach; two or three relevant ones are enough to be found.";
+/// This many hashtags is where a post starts to look stuffed.
+const MAX_HASHTAGS: usize = 4;
+
+pub(crate) fn hashtags(text: &Text, signals: &mut Vec<Signal>) {
+    let s = text.as_str();
+    let mut tags: Vec<Span> = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    let mut previous: Option<char> = None;
+    while let Some((at, c)) = chars.next() {
+        let starts_tag = c == '#' && previous.map_or(true, |p| p.is_whitespace() || p == '(');
+        previous = Some(c);
+        if !starts_tag {
+            continue;
+        }
+        let mut end = at + 1;
+        while let Some(&(next_at, next)) = chars.peek() {
+            if next.is_alphanumeric() || next == '_' {
+                end = next_at + next.len_utf8();
+                previous = Some(next);
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        // A tag needs a letter: "#1" is a ranking, not a hashtag.
+        if s[at + 1..end].chars().any(char::is_alphabetic) {
+            tags.push(Span::new(at, end));
+        }
+    }
+    if tags.len() > MAX_HASHTAGS || (tags.len() >= 3 && tags.len() * 2 >= text.word_count()) {
+        for &span in &tags[MAX_HASHTAGS.min(tags.len()).saturating_sub(1)..] {
+            signals.push(Signal {
+                rule: ID,
+                category: Category::SpamForm,
+                severity: Severity::Warning,
+                weight: 15,
+                message: MESSAGE,
+                suggestion: None,
+                span,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(text: &str) -> usize {
+        let mut signals = Vec::new();
+        hashtags(&Text::new(text), &mut signals);
+        signals.len()
+    }
+
+    #[test]
+    fn flags_only_stuffed_posts() {
+        assert_eq!(count("Loved the talk #rustlang #wasm"), 0);
+        assert!(count("#sale #deal #shop #buy #cheap #now today") >= 2);
+        assert_eq!(count("We are #1 in town"), 0);
+        assert_eq!(count("issue#12 and C# code"), 0);
+    }
+}

@@ -1,0 +1,80 @@
+//! Shouting: sentences written mostly in capital letters.
+
+use super::Signal;
+use crate::analysis::report::{Category, Severity, Span, Suggestion};
+use crate::analysis::text::Text;
+
+pub(crate) const ID: &str = "spam-shouting";
+const MESSAGE: &str = "Writing in capitals reads as shouting, the tone of an advert rather than a talk.";
+/// Fewer letters than this is an exclamation ("OMG", "LOL"), not shouting.
+const MIN_LETTERS: usize = 12;
+const MIN_UPPER_SHARE: f32 = 0.8;
+
+pub(crate) fn shouting(text: &Text, signals: &mut Vec<Signal>) {
+    for &span in text.sentences() {
+        let sentence = text.slice(span);
+        let (mut letters, mut upper) = (0usize, 0usize);
+        for c in sentence.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+        // Scripts without case (Korean, Arabic…) count as letters but never as capitals.
+        if letters >= MIN_LETTERS && upper as f32 >= MIN_UPPER_SHARE * letters as f32 {
+            signals.push(Signal {
+                rule: ID,
+                category: Category::SpamForm,
+                severity: Severity::Hint,
+                weight: 15,
+                message: MESSAGE,
+                suggestion: Some(Suggestion::Replace { text: sentence_case(sentence) }),
+                span: Span::new(span.start, span.end),
+            });
+        }
+    }
+}
+
+/// "BUY THIS NOW. REALLY" → "Buy this now. Really"
+fn sentence_case(sentence: &str) -> String {
+    let mut out = String::with_capacity(sentence.len());
+    let mut capitalise_next = true;
+    for c in sentence.chars() {
+        if c.is_alphabetic() {
+            if capitalise_next {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            capitalise_next = false;
+        } else {
+            out.push(c);
+            if matches!(c, '.' | '!' | '?') {
+                capitalise_next = true;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flags(text: &str) -> bool {
+        let mut signals = Vec::new();
+        shouting(&Text::new(text), &mut signals);
+        !signals.is_empty()
+    }
+
+    #[test]
+    fn flags_long_capital_sentences_only() {
+        assert!(flags("CHECK MY CHANNEL FOR MY NEW SONG"));
+        assert!(!flags("OMG LOL"));
+        assert!(!flags("I love the NASA footage from the launch"));
+        assert!(!flags("강남스타일 강남스타일 강남스타일 강남스타일"));
+    }
+
+    #[test]
+    fn suggests_sentence_case() {
+        assert_eq!(sentence_case("BUY THIS NOW. REALLY"), "Buy this now. Really");
+    }
+}

@@ -1,0 +1,88 @@
+//! From signals to the two scores, the verdict and what each strictness shows.
+
+use std::collections::HashMap;
+
+use super::options::Strictness;
+use super::report::{Axis, Category, Scores, Severity, Verdict};
+use super::rules::Signal;
+
+/// The pitch score at which each preset calls a draft a pitch.
+pub(crate) fn pitch_threshold(strictness: Strictness) -> u8 {
+    match strictness {
+        Strictness::Relaxed => 75,
+        Strictness::Balanced => 50,
+        Strictness::Strict => 30,
+    }
+}
+
+/// The least severity each preset shows (conversation signals are always shown).
+fn least_severity_shown(strictness: Strictness) -> Severity {
+    match strictness {
+        Strictness::Relaxed => Severity::Alert,
+        Strictness::Balanced => Severity::Warning,
+        Strictness::Strict => Severity::Hint,
+    }
+}
+
+/// A plain statement with no pitch still leaves a little room for an answer.
+const BASE_CONVERSATION: f32 = 20.0;
+
+/// Combines weights like independent pieces of evidence, each repeat of a rule counting
+/// half as much as the one before, so that ten links are not ten times one link.
+fn combine<'a>(signals: impl Iterator<Item = &'a Signal>) -> f32 {
+    let mut repeats: HashMap<&str, i32> = HashMap::new();
+    let mut doubt = 1.0f32;
+    for signal in signals {
+        let seen = repeats.entry(signal.rule).or_insert(0);
+        let weight = f32::from(signal.weight) / 100.0 * 0.5f32.powi(*seen);
+        *seen += 1;
+        doubt *= 1.0 - weight.clamp(0.0, 1.0);
+    }
+    100.0 * (1.0 - doubt)
+}
+
+pub(crate) fn scores(signals: &[Signal], word_count: usize) -> Scores {
+    let pitch = combine(signals.iter().filter(|s| s.category.axis() == Axis::Pitch));
+    let positive = combine(signals.iter().filter(|s| s.category.is_positive()));
+    let base = if word_count == 0 { 0.0 } else { BASE_CONVERSATION };
+    let mut conversation = base + (100.0 - base) * positive / 100.0;
+    conversation *= 1.0 - 0.6 * pitch / 100.0;
+    for category in [Category::HookQuestion, Category::EngagementBait] {
+        if signals.iter().any(|s| s.category == category) {
+            conversation -= 25.0;
+        }
+    }
+    conversation -= signals
+        .iter()
+        .filter(|s| s.category == Category::Broadcast)
+        .map(|s| f32::from(s.weight))
+        .sum::<f32>();
+    Scores { pitch: to_score(pitch), conversation: to_score(conversation) }
+}
+
+fn to_score(value: f32) -> u8 {
+    value.round().clamp(0.0, 100.0) as u8
+}
+
+/// Whether a signal is reported at this strictness, given the draft's verdict there.
+pub(crate) fn is_shown(signal: &Signal, strictness: Strictness, verdict: Verdict) -> bool {
+    signal.severity == Severity::Good
+        || signal.severity >= least_severity_shown(strictness)
+        || (verdict == Verdict::Pitch && signal.category.axis() == Axis::Pitch)
+}
+
+pub(crate) fn verdict(signals: &[Signal], scores: Scores, strictness: Strictness) -> Verdict {
+    let least = least_severity_shown(strictness);
+    let alert = signals.iter().any(|s| s.category.axis() == Axis::Pitch && s.severity == Severity::Alert);
+    if scores.pitch >= pitch_threshold(strictness) || alert {
+        return Verdict::Pitch;
+    }
+    let has_opening = signals.iter().any(|s| s.category.is_positive());
+    let broadcast_shown =
+        signals.iter().any(|s| s.category == Category::Broadcast && s.rule == super::rules::NO_OPENING_ID && s.severity >= least);
+    if strictness != Strictness::Relaxed && !has_opening && broadcast_shown {
+        Verdict::NoRoom
+    } else {
+        Verdict::Conversation
+    }
+}
