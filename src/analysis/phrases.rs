@@ -58,13 +58,15 @@ fn alternation(phrases: &[String]) -> Option<Regex> {
         .map(|p| p.trim())
         .filter(|p| !p.is_empty())
         .map(|p| {
-            let starts_word = p.chars().next().is_some_and(|c| c.is_alphanumeric());
-            let ends_word = p.chars().last().is_some_and(|c| c.is_alphanumeric());
+            // ASCII word boundaries keep the matcher free of Unicode tables; a phrase
+            // that starts or ends with another letter simply goes without one there.
+            let starts_word = p.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+            let ends_word = p.chars().last().is_some_and(|c| c.is_ascii_alphanumeric());
             format!(
                 "{}{}{}",
-                if starts_word { r"\b" } else { "" },
+                if starts_word { r"(?-u:\b)" } else { "" },
                 regex::escape(p),
-                if ends_word { r"\b" } else { "" }
+                if ends_word { r"(?-u:\b)" } else { "" }
             )
         })
         .collect();

@@ -58,6 +58,8 @@ pub(crate) struct Rule {
     pub weight: u8,
     pub scope: Scope,
     pub pattern: &'static str,
+    /// Matches whose flagged words match this pattern too are dropped ("" for none).
+    pub unless: &'static str,
     pub message: &'static str,
     pub suggestion: Option<SuggestionDef>,
     /// Texts this rule must not match.
@@ -92,7 +94,13 @@ impl Signal {
     }
 }
 
+/// White space as Unicode defines it, spelled out so that no Unicode tables are needed.
+const SPACE: &str = r"\t\n\x0B\x0C\r \x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}";
+
 /// Turns a table pattern into the regex it stands for (see the table's header).
+///
+/// Perl classes are spelled out (`\s` as Unicode white space, `\d` and `\w` as ASCII) so
+/// that the WebAssembly build carries no Unicode class tables.
 pub(crate) fn expand_pattern(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() * 2 + 4);
     out.push_str("(?i)");
@@ -101,6 +109,10 @@ pub(crate) fn expand_pattern(pattern: &str) -> String {
         match c {
             '\\' => match chars.next() {
                 Some('b') => out.push_str(r"(?-u:\b)"),
+                Some('s') => out.push_str(&format!("[{SPACE}]")),
+                Some('S') => out.push_str(&format!("[^{SPACE}]")),
+                Some('d') => out.push_str("[0-9]"),
+                Some('w') => out.push_str("[0-9A-Za-z_]"),
                 Some(next) => {
                     out.push('\\');
                     out.push(next);
@@ -116,8 +128,8 @@ pub(crate) fn expand_pattern(pattern: &str) -> String {
 
 struct CompiledTable {
     set: RegexSet,
-    /// One regex per rule, compiled the first time that rule matches.
-    regexes: Vec<OnceLock<Regex>>,
+    /// One regex per rule, and its `unless` regex, compiled the first time that rule matches.
+    regexes: Vec<OnceLock<(Regex, Option<Regex>)>>,
 }
 
 fn compiled() -> &'static CompiledTable {
@@ -135,12 +147,13 @@ fn compiled() -> &'static CompiledTable {
     })
 }
 
-fn rule_regex(index: usize) -> &'static Regex {
+fn rule_regex(index: usize) -> &'static (Regex, Option<Regex>) {
     compiled().regexes[index].get_or_init(|| {
-        regex::RegexBuilder::new(&expand_pattern(RULES[index].pattern))
-            .size_limit(64 << 20)
-            .build()
-            .expect("rule table patterns compile")
+        let build = |pattern: &str| {
+            regex::RegexBuilder::new(&expand_pattern(pattern)).size_limit(64 << 20).build().expect("rule table patterns compile")
+        };
+        let rule = &RULES[index];
+        (build(rule.pattern), (!rule.unless.is_empty()).then(|| build(rule.unless)))
     })
 }
 
@@ -157,10 +170,11 @@ pub(crate) fn match_table(text: &Text, is_reply: bool, signals: &mut Vec<Signal>
         if rule.scope == Scope::Reply && !is_reply {
             continue;
         }
-        for caps in rule_regex(index).captures_iter(text.as_str()) {
+        let (regex, unless) = rule_regex(index);
+        for caps in regex.captures_iter(text.as_str()) {
             let whole = caps.get(0).expect("group 0 always participates");
             let narrowed = caps.name("m").or_else(|| caps.name("x")).unwrap_or(whole);
-            if narrowed.is_empty() {
+            if narrowed.is_empty() || unless.as_ref().is_some_and(|u| u.is_match(narrowed.as_str())) {
                 continue;
             }
             signals.push(Signal::from_rule(rule, Span::new(narrowed.start(), narrowed.end())));
@@ -178,6 +192,8 @@ pub(crate) fn match_code(text: &Text, signals: &mut Vec<Signal>) {
 /// Whether one table rule matches somewhere in `text` (for the table's own tests).
 #[doc(hidden)]
 pub fn table_rule_matches(id: &str, text: &str) -> Option<bool> {
-    let index = RULES.iter().position(|rule| rule.id == id)?;
-    Some(rule_regex(index).is_match(text))
+    RULES.iter().position(|rule| rule.id == id)?;
+    let mut signals = Vec::new();
+    match_table(&Text::new(text), true, &mut signals);
+    Some(signals.iter().any(|s| s.rule == id))
 }

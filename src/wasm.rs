@@ -1,0 +1,50 @@
+//! The WebAssembly boundary: plain JavaScript values in and out, nothing else.
+//!
+//! Reports cross as plain objects (through serde), already carrying UTF-16 spans, so
+//! JavaScript never copies or frees Rust objects and never converts offsets itself.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+
+use crate::{Analyzer, Options, REPORT_VERSION};
+
+thread_local! {
+    /// The analyser for the last options seen: settings change rarely, drafts often.
+    static CACHED: RefCell<Option<Analyzer>> = const { RefCell::new(None) };
+}
+
+/// Analyses `text` with `options` (an object shaped like `Options`; `undefined` or `null`
+/// means the defaults) and returns the report as a plain object.
+///
+/// Throws an `Error` saying what is wrong when the options cannot be used.
+#[wasm_bindgen]
+pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+    };
+    let report = CACHED.with(|cached| -> Result<_, JsError> {
+        let mut cached = cached.borrow_mut();
+        if cached.as_ref().map_or(true, |a| a.options() != &options) {
+            *cached = Some(Analyzer::new(&options).map_err(|e| JsError::new(&e.to_string()))?);
+        }
+        Ok(cached.as_ref().map(|analyzer| analyzer.analyze(text)))
+    })?;
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&report, &serializer).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The report format version that `analyze` returns.
+#[wasm_bindgen(js_name = reportVersion)]
+pub fn report_version() -> u32 {
+    REPORT_VERSION
+}
+
+/// Compiles the rule table now, so the first draft is answered at full speed.
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up() {
+    // The default options always validate.
+    let _ = Analyzer::new(&Options::default());
+}
