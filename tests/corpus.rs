@@ -1,0 +1,75 @@
+//! Quality floors on the dev corpus (real YouTube comments, `../shared/corpus`).
+//! `sociable eval` prints the same figures; this test holds the line on them.
+
+use sociable::{Analyzer, Options, Strictness, Verdict};
+
+struct Counts {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+    tn: usize,
+}
+
+impl Counts {
+    fn precision(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp).max(1) as f64
+    }
+    fn recall(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fn_).max(1) as f64
+    }
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+    fn fpr(&self) -> f64 {
+        self.fp as f64 / (self.fp + self.tn).max(1) as f64
+    }
+}
+
+fn rows() -> Vec<(String, bool)> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/youtube-dev.jsonl");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e} (shared/ must sit beside the repo)"));
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let row: serde_json::Value = serde_json::from_str(line).expect("corpus rows are JSON");
+            let label = row["label"].as_str().expect("rows have a label");
+            assert!(label == "pitch" || label == "ok", "unexpected label {label}");
+            (row["text"].as_str().expect("rows have text").to_string(), label == "pitch")
+        })
+        .collect()
+}
+
+fn counts(rows: &[(String, bool)], strictness: Strictness) -> Counts {
+    let analyzer = Analyzer::new(&Options { strictness, ..Options::default() }).expect("default options are valid");
+    let mut c = Counts { tp: 0, fp: 0, fn_: 0, tn: 0 };
+    for (text, is_pitch) in rows {
+        match (analyzer.analyze(text).verdict == Verdict::Pitch, *is_pitch) {
+            (true, true) => c.tp += 1,
+            (true, false) => c.fp += 1,
+            (false, true) => c.fn_ += 1,
+            (false, false) => c.tn += 1,
+        }
+    }
+    c
+}
+
+#[test]
+fn dev_corpus_meets_the_quality_floors() {
+    let rows = rows();
+    assert_eq!(rows.len(), 1138, "the dev corpus changed");
+    let relaxed = counts(&rows, Strictness::Relaxed);
+    let balanced = counts(&rows, Strictness::Balanced);
+    let strict = counts(&rows, Strictness::Strict);
+    println!(
+        "balanced F1 {:.3} fpr {:.3}; relaxed fpr {:.3}; strict recall {:.3}",
+        balanced.f1(),
+        balanced.fpr(),
+        relaxed.fpr(),
+        strict.recall()
+    );
+    assert!(balanced.f1() >= 0.96, "balanced F1 {:.3} < 0.96", balanced.f1());
+    assert!(balanced.fpr() <= 0.02, "balanced false-positive rate {:.3} > 0.02", balanced.fpr());
+    assert!(relaxed.fpr() <= 0.01, "relaxed false-positive rate {:.3} > 0.01", relaxed.fpr());
+    assert!(strict.recall() >= 0.97, "strict recall {:.3} < 0.97", strict.recall());
+}

@@ -1,0 +1,71 @@
+//! Regression tests, named after the issue that asked for them.
+
+use sociable::{analyze, Analyzer, Options, Strictness, Verdict};
+
+/// Issue 2: analysis never fails and never panics, whatever the text.
+#[test]
+fn issue_2_strange_text_gets_a_report() {
+    let megabyte = "Buy now! Check out my channel. What do you think? ".repeat(20_000);
+    let cases: Vec<(&str, String)> = vec![
+        ("empty", String::new()),
+        ("white space", " \n\t \r\n ".into()),
+        ("one megabyte", megabyte),
+        ("only emoji", "😀🎉🔥💰👉🏽👨‍👩‍👧‍👦".repeat(50)),
+        ("combining marks", "e\u{301}\u{302}\u{303} a\u{300}".repeat(100)),
+        ("right to left", "مرحبا بكم في قناتي اشترك الآن https://example.com".into()),
+        ("zero-width joiners", "sub\u{200d}scribe\u{200b}now\u{feff}".into()),
+        ("html fragment", "<div onclick=\"x\">Buy <b>now</b> <a href='https://bit.ly/a'>here</a></div>".into()),
+        ("control characters", "\u{0}\u{1}\u{7f}\u{1b}[31mBUY NOW\u{8}\u{c}".into()),
+        ("lone quote marks", "\"\"\"“«»” > > >".into()),
+        ("long word", "a".repeat(100_000)),
+    ];
+    for (name, text) in cases {
+        for strictness in Strictness::ALL {
+            let report = analyze(&text, &Options { strictness, ..Options::default() });
+            assert_eq!(report.version, sociable::REPORT_VERSION, "{name}");
+            for f in &report.findings {
+                assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end), "{name}: {f:?}");
+            }
+        }
+    }
+}
+
+/// Issue 2: the user's own phrases: flagged ones are self-promotion, allowed ones never flag.
+#[test]
+fn issue_2_own_phrases_flag_and_allow() {
+    let flag = Options { strictness: Strictness::Strict, flag_phrases: vec!["Acme Cloud".into()], ..Options::default() };
+    let report = analyze("We moved everything to Acme Cloud last week.", &flag);
+    assert!(report.findings.iter().any(|f| f.rule == "own-phrase"), "{report:?}");
+
+    let text = "Grabbed coffee at Revolutionary Roasters this morning.";
+    let strict = Options { strictness: Strictness::Strict, ..Options::default() };
+    let without = analyze(text, &strict);
+    assert!(without.findings.iter().any(|f| f.rule == "hype"), "{without:?}");
+    let allow = Options { allow_phrases: vec!["revolutionary roasters".into()], ..strict };
+    let with = analyze(text, &allow);
+    assert!(with.findings.iter().all(|f| f.rule != "hype"), "{with:?}");
+    assert_eq!(with.scores.pitch, 0);
+}
+
+/// Issue 2: disabled categories are neither reported nor scored.
+#[test]
+fn issue_2_disabled_categories_are_ignored() {
+    let text = "Revolutionary! Guaranteed results, the secret to sleep.";
+    let strict = Options { strictness: Strictness::Strict, ..Options::default() };
+    assert_eq!(analyze(text, &strict).verdict, Verdict::Pitch);
+    let off = Options { disabled_categories: vec![sociable::Category::Hype], ..strict };
+    let report = analyze(text, &off);
+    assert!(report.findings.iter().all(|f| f.category != sociable::Category::Hype));
+    assert_eq!(report.scores.pitch, 0);
+}
+
+/// Issue 2: options that cannot be used give a clear error, and `analyze` falls back.
+#[test]
+fn issue_2_bad_options_are_refused_with_a_reason() {
+    let bad = Options { flag_phrases: vec!["   ".into()], ..Options::default() };
+    let error = Analyzer::new(&bad).expect_err("an empty phrase is refused");
+    assert!(error.message().contains("empty"), "{error}");
+    assert_eq!(analyze("Buy now, 50% off today only!", &bad).verdict, Verdict::Pitch);
+    let json = r#"{"strictness": "extreme"}"#;
+    assert!(serde_json::from_str::<Options>(json).is_err());
+}
