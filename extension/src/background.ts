@@ -1,0 +1,49 @@
+// The background owns the WASM core: Chromium refuses to compile WebAssembly inside content
+// scripts on pages whose CSP lacks 'wasm-unsafe-eval', while extension pages allow it.
+import init, { analyze, warmUp } from 'sociable-wasm';
+import type { Options, Report } from './core-types';
+import { api } from './browser-api';
+import { isToBackground, type AnalyzeAnswer } from './messages';
+import { addToTally } from './settings';
+import { syncOptionalSites } from './optional-sites';
+
+let startedAt = 0;
+/** Milliseconds from the start of loading the core to a warmed-up analyser. */
+let startupMs = -1;
+
+const ready: Promise<void> = (async () => {
+  startedAt = performance.now();
+  await init({ module_or_path: fetch(api.runtime.getURL('sociable_bg.wasm')) });
+  warmUp();
+  startupMs = performance.now() - startedAt;
+})();
+
+// Exposed for the benchmark, which reads it through the DevTools protocol.
+(globalThis as { sociableStartupMs?: () => number }).sociableStartupMs = () => startupMs;
+
+function answer(id: number, text: string, options: Options): AnalyzeAnswer {
+  try {
+    return { ok: true, id, report: analyze(text, options) as Report };
+  } catch (error) {
+    return { ok: false, id, error: String(error) };
+  }
+}
+
+// Listeners are registered synchronously, so a service worker woken by a message gets it.
+api.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+  if (!isToBackground(message)) return false;
+  if (message.kind === 'cs-bg-analyze') {
+    ready.then(
+      () => sendResponse(answer(message.id, message.text, message.options)),
+      (error) => sendResponse({ ok: false, id: message.id, error: String(error) }),
+    );
+    return true;
+  }
+  void addToTally(message.verdict);
+  return false;
+});
+
+api.permissions.onAdded.addListener(() => void syncOptionalSites());
+api.permissions.onRemoved.addListener(() => void syncOptionalSites());
+api.runtime.onStartup?.addListener(() => void syncOptionalSites());
+api.runtime.onInstalled.addListener(() => void syncOptionalSites());

@@ -1,0 +1,107 @@
+// The card that explains findings and offers their suggestions. Keyboard: it takes focus
+// when opened, Tab moves between its buttons, Escape closes it and gives focus back.
+import type { Finding, Report } from '../core-types';
+import { CATEGORY_LABEL, VERDICT_LABEL } from './labels';
+
+export interface CardActions {
+  apply(finding: Finding): void;
+  ignore(finding: Finding): void;
+}
+
+export class Card {
+  private readonly root: HTMLDivElement;
+  private returnFocus: HTMLElement | null = null;
+
+  constructor(parent: Node, private readonly actions: CardActions, signal: AbortSignal) {
+    this.root = document.createElement('div');
+    this.root.className = 'card';
+    this.root.setAttribute('role', 'dialog');
+    this.root.setAttribute('aria-label', 'Sociable findings');
+    this.root.hidden = true;
+    this.root.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        this.close();
+      }
+    }, { signal });
+    parent.appendChild(this.root);
+  }
+
+  get isOpen(): boolean {
+    return !this.root.hidden;
+  }
+
+  /** Shows `findings` (all of the report's when from the indicator) next to `anchor`. */
+  open(report: Report, findings: Finding[], anchor: DOMRect, returnFocus: HTMLElement | null, focus: boolean): void {
+    this.returnFocus = returnFocus;
+    const title = document.createElement('h2');
+    title.textContent = `${VERDICT_LABEL[report.verdict]} · pitch ${report.scores.pitch}, conversation ${report.scores.conversation}`;
+    const list = document.createElement('ul');
+    for (const finding of findings) list.append(this.item(finding));
+    if (findings.length === 0) {
+      const empty = document.createElement('li');
+      empty.textContent = 'Nothing to point out.';
+      list.append(empty);
+    }
+    this.root.replaceChildren(title, list);
+    this.root.hidden = false;
+    const width = this.root.offsetWidth;
+    const height = this.root.offsetHeight;
+    const below = anchor.bottom + 6 + height <= innerHeight;
+    this.root.style.left = `${Math.max(4, Math.min(anchor.left, innerWidth - width - 4))}px`;
+    this.root.style.top = `${below ? anchor.bottom + 6 : Math.max(4, anchor.top - height - 6)}px`;
+    if (focus) (this.root.querySelector('button') ?? this.root).focus();
+  }
+
+  close(): void {
+    if (this.root.hidden) return;
+    this.root.hidden = true;
+    this.root.replaceChildren();
+    this.returnFocus?.focus();
+    this.returnFocus = null;
+  }
+
+  private item(finding: Finding): HTMLLIElement {
+    const li = document.createElement('li');
+    li.dataset.rule = finding.rule;
+    const tag = document.createElement('div');
+    tag.className = 'tag';
+    tag.dataset.axis = finding.axis;
+    tag.dataset.severity = finding.severity;
+    tag.textContent = finding.severity === 'good' ? `Works: ${CATEGORY_LABEL[finding.category]}` : CATEGORY_LABEL[finding.category];
+    const message = document.createElement('div');
+    message.textContent = finding.message;
+    li.append(tag, message);
+    const actions = document.createElement('div');
+    actions.className = 'actions';
+    if (finding.suggestion) {
+      const apply = document.createElement('button');
+      apply.type = 'button';
+      apply.dataset.action = 'apply';
+      const text = finding.suggestion.text.trim();
+      apply.textContent = finding.suggestion.kind === 'replace' ? `Replace with “${text}”` : `Add “${text}”`;
+      apply.addEventListener('mousedown', (e) => e.preventDefault());
+      apply.addEventListener('click', () => {
+        this.returnFocus = null;
+        this.close();
+        this.actions.apply(finding);
+      });
+      actions.append(apply);
+    }
+    if (finding.severity !== 'good') {
+      const ignore = document.createElement('button');
+      ignore.type = 'button';
+      ignore.dataset.action = 'ignore';
+      ignore.textContent = 'Ignore';
+      ignore.addEventListener('mousedown', (e) => e.preventDefault());
+      ignore.addEventListener('click', () => {
+        this.actions.ignore(finding);
+        li.remove();
+        if (!this.root.querySelector('li')) this.close();
+      });
+      actions.append(ignore);
+    }
+    if (actions.childElementCount > 0) li.append(actions);
+    return li;
+  }
+}

@@ -1,0 +1,45 @@
+// The small button at the compose box's corner: verdict and both scores; opens the card.
+import type { Report } from '../core-types';
+import { VERDICT_LABEL } from './labels';
+
+export class Indicator {
+  readonly button: HTMLButtonElement;
+  private readonly label: HTMLSpanElement;
+
+  constructor(parent: Node, onOpen: () => void, signal: AbortSignal) {
+    this.button = document.createElement('button');
+    this.button.type = 'button';
+    this.button.className = 'indicator';
+    this.button.hidden = true;
+    const dot = document.createElement('span');
+    dot.className = 'dot';
+    this.label = document.createElement('span');
+    this.button.append(dot, this.label);
+    // Keep the caret in the editor when clicked with a mouse.
+    this.button.addEventListener('mousedown', (e) => e.preventDefault(), { signal });
+    this.button.addEventListener('click', onOpen, { signal });
+    parent.appendChild(this.button);
+  }
+
+  show(report: Report | undefined): void {
+    if (!report) {
+      this.button.hidden = true;
+      return;
+    }
+    const { pitch, conversation } = report.scores;
+    this.button.hidden = false;
+    this.button.dataset.verdict = report.verdict;
+    this.label.textContent = `${VERDICT_LABEL[report.verdict]} · P${pitch} C${conversation}`;
+    this.button.setAttribute(
+      'aria-label',
+      `Sociable: ${VERDICT_LABEL[report.verdict]}. Pitch ${pitch} of 100, conversation ${conversation} of 100. Show details.`,
+    );
+  }
+
+  place(box: DOMRect): void {
+    const width = this.button.offsetWidth;
+    const height = this.button.offsetHeight;
+    this.button.style.left = `${Math.max(0, box.right - width - 4)}px`;
+    this.button.style.top = `${Math.max(0, box.bottom - height - 4)}px`;
+  }
+}

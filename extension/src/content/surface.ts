@@ -1,0 +1,82 @@
+// One compose box, whatever its kind: read its text, measure spans, and edit through the
+// editor's own input path so the site keeps its state and its undo stack.
+import { readText, rangeFor, rectsFor, type TextMap } from './text-map';
+import { TextareaMirror } from './textarea-mirror';
+
+export interface Surface {
+  readonly element: HTMLElement;
+  /** Reads the current text (and remembers the DOM mapping for `measure`). */
+  read(): string;
+  /** Viewport line boxes for each span of the text last read. */
+  measure(spans: { start: number; end: number }[]): DOMRect[][];
+  /** Replaces `start..end` of the current text with `text`, as if typed. */
+  edit(start: number, end: number, text: string): void;
+  dispose(): void;
+}
+
+export function isTextarea(el: Element): el is HTMLTextAreaElement {
+  return el instanceof HTMLTextAreaElement;
+}
+
+export class EditableSurface implements Surface {
+  private map: TextMap = { text: '', segments: [] };
+
+  constructor(readonly element: HTMLElement) {}
+
+  read(): string {
+    this.map = readText(this.element);
+    return this.map.text;
+  }
+
+  measure(spans: { start: number; end: number }[]): DOMRect[][] {
+    return spans.map(({ start, end }) => rectsFor(this.map, start, end));
+  }
+
+  edit(start: number, end: number, text: string): void {
+    const map = readText(this.element);
+    const range = rangeFor(map, start, end);
+    this.element.focus();
+    const selection = getSelection();
+    if (!range || !selection) return;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    // Rich editors (Draft.js, Lexical, ProseMirror, Quill) all listen to the native input
+    // events this fires, so their model, and their undo history, see an ordinary insertion.
+    document.execCommand('insertText', false, text);
+  }
+
+  dispose(): void {}
+}
+
+export class TextareaSurface implements Surface {
+  private readonly mirror: TextareaMirror;
+  private text = '';
+
+  constructor(readonly element: HTMLTextAreaElement, mirrorParent: Node) {
+    this.mirror = new TextareaMirror(element, mirrorParent);
+  }
+
+  read(): string {
+    this.text = this.element.value;
+    return this.text;
+  }
+
+  measure(spans: { start: number; end: number }[]): DOMRect[][] {
+    return this.mirror.measure(this.text, spans);
+  }
+
+  edit(start: number, end: number, text: string): void {
+    const el = this.element;
+    el.focus();
+    el.setSelectionRange(start, end);
+    // execCommand keeps the native undo stack; setRangeText is the fallback where it is off.
+    if (!document.execCommand('insertText', false, text)) {
+      el.setRangeText(text, start, end, 'end');
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+    }
+  }
+
+  dispose(): void {
+    this.mirror.remove();
+  }
+}

@@ -1,0 +1,103 @@
+// Settings (storage.sync) and the weekly tally (storage.local), parsed field by field:
+// whatever is missing or corrupt falls back to its default, never to an exception.
+import { STRICTNESSES, type Strictness, type Verdict } from './core-types';
+import { api } from './browser-api';
+
+export interface Settings {
+  strictness: Strictness;
+  /** Pause everywhere. */
+  paused: boolean;
+  /** Hosts the user switched off (supported sites) or on (other sites). */
+  sites: Record<string, boolean>;
+}
+
+export const DEFAULT_SETTINGS: Settings = { strictness: 'balanced', paused: false, sites: {} };
+const SETTINGS_KEYS = ['strictness', 'paused', 'sites'] as const;
+
+export function parseSettings(raw: Record<string, unknown>): Settings {
+  const strictness = STRICTNESSES.includes(raw.strictness as Strictness)
+    ? (raw.strictness as Strictness)
+    : DEFAULT_SETTINGS.strictness;
+  const paused = typeof raw.paused === 'boolean' ? raw.paused : DEFAULT_SETTINGS.paused;
+  const sites: Record<string, boolean> = {};
+  if (typeof raw.sites === 'object' && raw.sites !== null && !Array.isArray(raw.sites)) {
+    for (const [host, on] of Object.entries(raw.sites as Record<string, unknown>)) {
+      if (typeof on === 'boolean' && host.length > 0 && host.length < 256) sites[host] = on;
+    }
+  }
+  return { strictness, paused, sites };
+}
+
+export async function loadSettings(): Promise<Settings> {
+  try {
+    return parseSettings(await api.storage.sync.get([...SETTINGS_KEYS]));
+  } catch {
+    return { ...DEFAULT_SETTINGS };
+  }
+}
+
+export async function saveSettings(change: Partial<Settings>): Promise<void> {
+  await api.storage.sync.set(change);
+}
+
+/** Calls `listener` with fresh settings whenever any of them changes, until `signal` aborts. */
+export function onSettingsChanged(listener: (settings: Settings) => void, signal: AbortSignal): void {
+  const handler = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'sync' || !SETTINGS_KEYS.some((key) => key in changes)) return;
+    void loadSettings().then((settings) => signal.aborted || listener(settings));
+  };
+  api.storage.onChanged.addListener(handler);
+  signal.addEventListener('abort', () => api.storage.onChanged.removeListener(handler), { once: true });
+}
+
+/** Whether the extension checks drafts on `host`, given whether the host is supported. */
+export function isOnFor(settings: Settings, host: string, supported: boolean): boolean {
+  if (settings.paused) return false;
+  return settings.sites[host] ?? supported;
+}
+
+// ---- tally: counts of posted drafts per verdict, for the current ISO week ----
+
+export interface Tally {
+  week: string;
+  conversation: number;
+  noRoom: number;
+  pitch: number;
+}
+
+/** ISO 8601 week, `2026-W48`: the tally resets when it changes. */
+export function isoWeek(date: Date): string {
+  const d = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+  const day = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - day);
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((d.getTime() - yearStart) / 86400000 + 1) / 7);
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+const count = (value: unknown): number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0;
+
+export function parseTally(raw: unknown, week: string): Tally {
+  const t = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  if (t.week !== week) return { week, conversation: 0, noRoom: 0, pitch: 0 };
+  return { week, conversation: count(t.conversation), noRoom: count(t.noRoom), pitch: count(t.pitch) };
+}
+
+export async function loadTally(now = new Date()): Promise<Tally> {
+  const week = isoWeek(now);
+  try {
+    const { tally } = await api.storage.local.get('tally');
+    return parseTally(tally, week);
+  } catch {
+    return parseTally(undefined, week);
+  }
+}
+
+export async function addToTally(verdict: Verdict): Promise<void> {
+  const tally = await loadTally();
+  if (verdict === 'conversation') tally.conversation += 1;
+  else if (verdict === 'pitch') tally.pitch += 1;
+  else tally.noRoom += 1;
+  await api.storage.local.set({ tally });
+}
