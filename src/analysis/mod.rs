@@ -126,7 +126,12 @@ fn discount_quoted_pitch(text: &Text, signals: &mut Vec<Signal>) {
     if text.quotes().is_empty() {
         return;
     }
-    let quoted = |span: Span| text.quotes().iter().any(|q| q.start <= span.start && span.end <= q.end);
+    // Quotes are in text order and never overlap, so the one that could hold a span is the
+    // last that starts at or before it.
+    let quoted = |span: Span| {
+        let after = text.quotes().partition_point(|q| q.start <= span.start);
+        after > 0 && span.end <= text.quotes()[after - 1].end
+    };
     let pitches_outside = signals.iter().any(|s| s.category.axis() == Axis::Pitch && !quoted(s.span));
     let quoted_bytes: usize = text.quotes().iter().map(|q| q.end - q.start).sum();
     let words_outside = text.as_str().len().saturating_sub(quoted_bytes) > 12;

@@ -1,6 +1,6 @@
 //! The user's own phrases: ones to flag (a product they sell) and ones to allow (a brand).
 
-use regex::{Regex, RegexBuilder};
+use regex::bytes::{Regex, RegexBuilder};
 
 use super::report::{Axis, Category, Severity, Span};
 use super::rules::Signal;
@@ -22,7 +22,7 @@ impl Phrases {
     /// Adds a self-promotion signal for each flagged phrase.
     pub(crate) fn flag(&self, text: &str, signals: &mut Vec<Signal>) {
         let Some(regex) = &self.flag else { return };
-        for found in regex.find_iter(text) {
+        for found in regex.find_iter(text.as_bytes()) {
             signals.push(Signal {
                 rule: FLAG_ID,
                 category: Category::SelfPromotion,
@@ -38,15 +38,16 @@ impl Phrases {
     /// Drops pitch signals that touch an allowed phrase ("Best Buy" is a shop, not hype).
     pub(crate) fn allow(&self, text: &str, signals: &mut Vec<Signal>) {
         let Some(regex) = &self.allow else { return };
-        let allowed: Vec<Span> = regex.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect();
+        let allowed: Vec<Span> = regex.find_iter(text.as_bytes()).map(|m| Span::new(m.start(), m.end())).collect();
         if allowed.is_empty() {
             return;
         }
-        signals.retain(|s| {
-            s.category.axis() != Axis::Pitch
-                || s.rule == FLAG_ID
-                || !allowed.iter().any(|a| a.start < s.span.end && s.span.start < a.end)
-        });
+        // Matches do not overlap, so ends are sorted as well as starts.
+        let touches_allowed = |span: Span| {
+            let first = allowed.partition_point(|a| a.end <= span.start);
+            allowed.get(first).is_some_and(|a| a.start < span.end)
+        };
+        signals.retain(|s| s.category.axis() != Axis::Pitch || s.rule == FLAG_ID || !touches_allowed(s.span));
     }
 }
 
@@ -58,22 +59,22 @@ fn alternation(phrases: &[String]) -> Option<Regex> {
         .map(|p| p.trim())
         .filter(|p| !p.is_empty())
         .map(|p| {
-            // ASCII word boundaries keep the matcher free of Unicode tables; a phrase
-            // that starts or ends with another letter simply goes without one there.
+            // Matching is on bytes with ASCII case folding and word boundaries (no Unicode
+            // tables); a phrase that starts or ends with another letter goes without one.
             let starts_word = p.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
             let ends_word = p.chars().last().is_some_and(|c| c.is_ascii_alphanumeric());
             format!(
                 "{}{}{}",
-                if starts_word { r"(?-u:\b)" } else { "" },
+                if starts_word { r"\b" } else { "" },
                 regex::escape(p),
-                if ends_word { r"(?-u:\b)" } else { "" }
+                if ends_word { r"\b" } else { "" }
             )
         })
         .collect();
     if alternatives.is_empty() {
         return None;
     }
-    RegexBuilder::new(&alternatives.join("|")).case_insensitive(true).size_limit(64 << 20).build().ok()
+    RegexBuilder::new(&alternatives.join("|")).unicode(false).case_insensitive(true).size_limit(64 << 20).build().ok()
 }
 
 #[cfg(test)]

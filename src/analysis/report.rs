@@ -239,17 +239,14 @@ pub(crate) fn fill_utf16_spans(text: &str, findings: &mut [Finding]) {
     let mut offsets: Vec<usize> = findings.iter().flat_map(|f| [f.span.start, f.span.end]).collect();
     offsets.sort_unstable();
     offsets.dedup();
+    let bytes = text.as_bytes();
     let mut table = Vec::with_capacity(offsets.len());
-    let mut units = 0usize;
-    let mut chars = text.char_indices().peekable();
+    let (mut units, mut done) = (0usize, 0usize);
     for &offset in &offsets {
-        while let Some(&(at, c)) = chars.peek() {
-            if at >= offset {
-                break;
-            }
-            units += c.len_utf16();
-            chars.next();
-        }
+        // Every char is one UTF-16 unit, four-byte chars two: count lead bytes, and add one
+        // for each lead byte of a four-byte char. Offsets are char boundaries.
+        units += bytes[done..offset].iter().map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0)).sum::<usize>();
+        done = offset;
         table.push(units);
     }
     let lookup = |byte: usize| offsets.binary_search(&byte).map(|i| table[i]).unwrap_or(0);

@@ -1,7 +1,5 @@
 //! From signals to the two scores, the verdict and what each strictness shows.
 
-use std::collections::HashMap;
-
 use super::options::Strictness;
 use super::report::{Axis, Category, Scores, Severity, Verdict};
 use super::rules::Signal;
@@ -30,10 +28,17 @@ const BASE_CONVERSATION: f32 = 20.0;
 /// Combines weights like independent pieces of evidence, each repeat of a rule counting
 /// half as much as the one before, so that ten links are not ten times one link.
 fn combine<'a>(signals: impl Iterator<Item = &'a Signal>) -> f32 {
-    let mut repeats: HashMap<&str, i32> = HashMap::new();
+    // A handful of rules fire per draft: a short list beats a hash map.
+    let mut repeats: Vec<(&str, i32)> = Vec::new();
     let mut doubt = 1.0f32;
     for signal in signals {
-        let seen = repeats.entry(signal.rule).or_insert(0);
+        let seen = match repeats.iter_mut().find(|(rule, _)| *rule == signal.rule) {
+            Some((_, seen)) => seen,
+            None => {
+                repeats.push((signal.rule, 0));
+                &mut repeats.last_mut().expect("just pushed").1
+            }
+        };
         let weight = f32::from(signal.weight) / 100.0 * 0.5f32.powi(*seen);
         *seen += 1;
         doubt *= 1.0 - weight.clamp(0.0, 1.0);

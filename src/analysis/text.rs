@@ -38,15 +38,50 @@ impl<'a> Text<'a> {
     }
 }
 
+/// Counts white-space separated words that hold a letter or digit. Works on bytes: any
+/// non-ASCII character counts as a letter except four-byte ones, which are mostly emoji.
 fn count_words(text: &str) -> usize {
-    text.split_whitespace().filter(|word| word.chars().any(char::is_alphanumeric)).count()
+    let (mut words, mut in_word, mut counted) = (0usize, false, false);
+    for &b in text.as_bytes() {
+        if b.is_ascii_whitespace() {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            in_word = true;
+            counted = false;
+        }
+        if !counted && (b.is_ascii_alphanumeric() || (0xC2..0xF0).contains(&b)) {
+            words += 1;
+            counted = true;
+        }
+    }
+    words
 }
+
+/// Whether a character ends a sentence.
+fn is_end_mark(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '？' | '！')
+}
+
+/// Bytes at which a sentence may end: ASCII marks and line breaks, and the lead bytes of
+/// the other marks (`…`, line and paragraph separators, `。`, `？`, `！`).
+const fn boundary_bytes() -> [bool; 256] {
+    let mut table = [false; 256];
+    let marks = [b'.', b'!', b'?', b'\n', b'\r', 0xE2, 0xE3, 0xEF];
+    let mut i = 0;
+    while i < marks.len() {
+        table[marks[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
+const MAY_END: [bool; 256] = boundary_bytes();
 
 /// Splits after `.`, `!`, `?` (and runs of them) followed by white space, and at line breaks.
 fn split_sentences(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
     let mut sentences = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
     let push = |start: usize, end: usize, sentences: &mut Vec<Span>| {
         let piece = &text[start..end];
         let trimmed_start = start + (piece.len() - piece.trim_start().len());
@@ -55,32 +90,31 @@ fn split_sentences(text: &str) -> Vec<Span> {
             sentences.push(Span::new(trimmed_start, trimmed_end));
         }
     };
-    while let Some((at, c)) = chars.next() {
+    let (mut start, mut at) = (0, 0);
+    while at < bytes.len() {
+        if !MAY_END[bytes[at] as usize] {
+            at += 1;
+            continue;
+        }
+        // A lead or ASCII byte, so `at` is a char boundary.
+        let c = text[at..].chars().next().unwrap_or(' ');
         match c {
             '\n' | '\r' | '\u{2028}' | '\u{2029}' => {
                 push(start, at, &mut sentences);
                 start = at + c.len_utf8();
+                at = start;
             }
-            '.' | '!' | '?' | '…' | '。' | '？' | '！' => {
+            c if is_end_mark(c) => {
                 let mut end = at + c.len_utf8();
-                while let Some(&(next_at, next)) = chars.peek() {
-                    if matches!(next, '.' | '!' | '?' | '…' | '。' | '？' | '！' | ')' | '"' | '”' | '\'' | '’') {
-                        end = next_at + next.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                let at_boundary = match chars.peek() {
-                    None => true,
-                    Some(&(_, next)) => next.is_whitespace(),
-                };
-                if at_boundary {
+                let rest = text[end..].chars().take_while(|&n| is_end_mark(n) || matches!(n, ')' | '"' | '”' | '\'' | '’'));
+                end += rest.map(char::len_utf8).sum::<usize>();
+                if text[end..].chars().next().map_or(true, char::is_whitespace) {
                     push(start, end, &mut sentences);
                     start = end;
                 }
+                at = end;
             }
-            _ => {}
+            c => at += c.len_utf8(),
         }
     }
     push(start, text.len(), &mut sentences);
@@ -90,6 +124,10 @@ fn split_sentences(text: &str) -> Vec<Span> {
 /// Finds `"…"`, `“…”`, `«…»` passages within a line, and `>`-quoted lines.
 fn find_quotes(text: &str) -> Vec<Span> {
     let mut quotes = Vec::new();
+    // A byte scan first: `"`, `>`, and the lead bytes of `“` (E2) and `«` (C2).
+    if !text.bytes().any(|b| matches!(b, b'"' | b'>' | 0xE2 | 0xC2)) {
+        return quotes;
+    }
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();

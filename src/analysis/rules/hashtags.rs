@@ -12,27 +12,16 @@ const MAX_HASHTAGS: usize = 4;
 pub(crate) fn hashtags(text: &Text, signals: &mut Vec<Signal>) {
     let s = text.as_str();
     let mut tags: Vec<Span> = Vec::new();
-    let mut chars = s.char_indices().peekable();
-    let mut previous: Option<char> = None;
-    while let Some((at, c)) = chars.next() {
-        let starts_tag = c == '#' && previous.map_or(true, |p| p.is_whitespace() || p == '(');
-        previous = Some(c);
+    for (at, _) in s.match_indices('#') {
+        let starts_tag = s[..at].chars().next_back().map_or(true, |p| p.is_whitespace() || p == '(');
         if !starts_tag {
             continue;
         }
-        let mut end = at + 1;
-        while let Some(&(next_at, next)) = chars.peek() {
-            if next.is_alphanumeric() || next == '_' {
-                end = next_at + next.len_utf8();
-                previous = Some(next);
-                chars.next();
-            } else {
-                break;
-            }
-        }
+        let body = &s[at + 1..];
+        let len = body.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(body.len());
         // A tag needs a letter: "#1" is a ranking, not a hashtag.
-        if s[at + 1..end].chars().any(char::is_alphabetic) {
-            tags.push(Span::new(at, end));
+        if body[..len].chars().any(char::is_alphabetic) {
+            tags.push(Span::new(at, at + 1 + len));
         }
     }
     if tags.len() > MAX_HASHTAGS || (tags.len() >= 3 && tags.len() * 2 >= text.word_count()) {

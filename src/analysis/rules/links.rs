@@ -3,9 +3,9 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::bytes::Regex;
 
-use super::{expand_pattern, Signal};
+use super::{compile, Signal};
 use crate::analysis::report::{Category, Severity, Span};
 use crate::analysis::text::Text;
 
@@ -18,14 +18,17 @@ const MEDIA_MESSAGE: &str = "A bare link gives readers somewhere to go, not some
 
 const URL: &str = r"\bhttps?://[^\s<>]+|\bwww\.[^\s<>]+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|info|biz|xyz|gg|app|shop|store|site|online|link|tv)\b(?:/[^\s<>]*)?|\b[a-z0-9][a-z0-9-]*\.(?:co|ly|me|gl|be|us|uk|de|ru|br|in|es|fr|it|pl|ee)/[^\s<>]*|\bwatch\?v=[\w-]+";
 
-/// Hosts (or host suffixes) whose pages are profiles, shops, app stores and fundraisers.
+/// Hosts (with their subdomains) whose pages are profiles, shops, app stores and fundraisers.
 const PROMO_HOSTS: &[&str] = &[
-    "amazon.", "apps.apple.com", "bandcamp.com", "change.org", "ebay.", "etsy.com", "facebook.com",
+    "apps.apple.com", "bandcamp.com", "change.org", "etsy.com", "facebook.com",
     "fb.com", "gofundme.com", "indiegogo.com", "instagram.com", "itunes.apple.com", "kickstarter.com",
     "linktr.ee", "onlyfans.com", "patreon.com", "paypal.me", "play.google.com", "reverbnation.com",
     "shopify.com", "soundcloud.com", "teespring.com", "tiktok.com", "twitch.tv", "twitter.com",
     "x.com",
 ];
+
+/// Shops that run one site per country: any host with one of these labels.
+const PROMO_LABELS: &[&str] = &["amazon", "ebay"];
 
 /// Hosts whose pages are mostly things to watch or read.
 const MEDIA_HOSTS: &[&str] = &["imdb.com", "vimeo.com", "wikipedia.org", "youtu.be", "youtube.com"];
@@ -35,7 +38,7 @@ const PROFILE_PATHS: &[&str] = &["/channel/", "/user/", "/c/", "/@"];
 
 fn url() -> &'static Regex {
     static SLOT: OnceLock<Regex> = OnceLock::new();
-    SLOT.get_or_init(|| Regex::new(&expand_pattern(URL)).expect("link pattern compiles"))
+    SLOT.get_or_init(|| compile(URL))
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -51,9 +54,9 @@ fn classify(link: &str) -> Destination {
     let (host, path) = rest.split_at(rest.find(['/', '?', '#']).unwrap_or(rest.len()));
     let host = host.strip_prefix("www.").or_else(|| host.strip_prefix("m.")).unwrap_or(host);
     let on = |hosts: &[&str]| {
-        hosts.iter().any(|h| if h.ends_with('.') { host.starts_with(h) || host.contains(&format!(".{h}")) } else { host == *h || host.ends_with(&format!(".{h}")) })
+        hosts.iter().any(|h| host.strip_suffix(h).is_some_and(|rest| rest.is_empty() || rest.ends_with('.')))
     };
-    if on(PROMO_HOSTS) {
+    if on(PROMO_HOSTS) || host.split('.').any(|label| PROMO_LABELS.contains(&label)) {
         Destination::Promo
     } else if on(MEDIA_HOSTS) || lower.starts_with("watch?v=") {
         if PROFILE_PATHS.iter().any(|p| path.starts_with(p)) {
@@ -67,9 +70,11 @@ fn classify(link: &str) -> Destination {
 }
 
 pub(crate) fn links(text: &Text, signals: &mut Vec<Signal>) {
-    for found in url().find_iter(text.as_str()) {
+    let whole = text.as_str();
+    for found in url().find_iter(whole.as_bytes()) {
+        let Some(link) = whole.get(found.start()..found.end()) else { continue };
         // Sentence punctuation after a link belongs to the sentence.
-        let link = found.as_str().trim_end_matches(['.', ',', '!', '?', ')', ';', ':', '"', '\'']);
+        let link = link.trim_end_matches(['.', ',', '!', '?', ')', ';', ':', '"', '\'']);
         if link.is_empty() {
             continue;
         }

@@ -13,7 +13,7 @@ mod table;
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexSet};
+use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use super::report::{Category, Severity, Span, Suggestion};
 use super::text::Text;
@@ -94,36 +94,102 @@ impl Signal {
     }
 }
 
-/// White space as Unicode defines it, spelled out so that no Unicode tables are needed.
-const SPACE: &str = r"\t\n\x0B\x0C\r \x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}";
+/// White space: ASCII, and the no-break space that editors insert.
+const SPACE: &str = r"(?:[\t\n\x0B\x0C\r ]|\xC2\xA0)";
 
 /// Turns a table pattern into the regex it stands for (see the table's header).
 ///
-/// Perl classes are spelled out (`\s` as Unicode white space, `\d` and `\w` as ASCII) so
-/// that the WebAssembly build carries no Unicode class tables.
+/// Patterns are matched on bytes with Unicode mode off: case folding, `\b`, `\s`, `\d` and
+/// `\w` are ASCII, which keeps the automata small and fast and the WebAssembly build free of
+/// Unicode tables. Non-ASCII text is matched by its UTF-8 bytes, so a non-ASCII character
+/// in a class becomes an alternative, and `\x{…}` above ASCII becomes the character.
 pub(crate) fn expand_pattern(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() * 2 + 4);
-    out.push_str("(?i)");
+    let mut out = String::with_capacity(pattern.len() * 2);
     let mut chars = pattern.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\\' => match chars.next() {
-                Some('b') => out.push_str(r"(?-u:\b)"),
-                Some('s') => out.push_str(&format!("[{SPACE}]")),
-                Some('S') => out.push_str(&format!("[^{SPACE}]")),
-                Some('d') => out.push_str("[0-9]"),
-                Some('w') => out.push_str("[0-9A-Za-z_]"),
+                Some('s') => out.push_str(SPACE),
+                Some('x') if chars.peek() == Some(&'{') => {
+                    let hex: String = chars.by_ref().skip(1).take_while(|&h| h != '}').collect();
+                    match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                        Some(ch) if !ch.is_ascii() => {
+                            out.push_str("(?:");
+                            out.push(ch);
+                            out.push(')');
+                        }
+                        _ => {
+                            out.push_str(r"\x{");
+                            out.push_str(&hex);
+                            out.push('}');
+                        }
+                    }
+                }
                 Some(next) => {
                     out.push('\\');
                     out.push(next);
                 }
                 None => out.push('\\'),
             },
-            '\'' => out.push_str("['’]"),
+            '\'' => out.push_str("(?:'|’)"),
+            '[' => {
+                let mut class = String::from("[");
+                let mut others: Vec<char> = Vec::new();
+                let negated = chars.peek() == Some(&'^');
+                // A `]` right after `[` or `[^` is a literal bracket, not the end.
+                let mut items = 0;
+                while let Some(k) = chars.next() {
+                    items += usize::from(k != '^' || items > 0 || !negated);
+                    match k {
+                        ']' if items > 1 => break,
+                        '\\' => {
+                            class.push('\\');
+                            class.extend(chars.next());
+                        }
+                        '\'' => {
+                            class.push('\'');
+                            others.push('’');
+                        }
+                        k if !k.is_ascii() => others.push(k),
+                        k => class.push(k),
+                    }
+                }
+                class.push(']');
+                if others.is_empty() {
+                    out.push_str(&class);
+                } else if negated {
+                    // Not expressible as alternatives: left as written, it fails to compile,
+                    // which the table's tests report.
+                    class.pop();
+                    class.extend(others);
+                    class.push(']');
+                    out.push_str(&class);
+                } else {
+                    out.push_str("(?:");
+                    if class != "[]" {
+                        out.push_str(&class);
+                        out.push('|');
+                    }
+                    let alternatives: Vec<String> = others.iter().map(char::to_string).collect();
+                    out.push_str(&alternatives.join("|"));
+                    out.push(')');
+                }
+            }
             _ => out.push(c),
         }
     }
     out
+}
+
+/// Compiles a pattern the way every rule is compiled (see [`expand_pattern`]).
+pub(crate) fn compile(pattern: &str) -> Regex {
+    RegexBuilder::new(&expand_pattern(pattern))
+        .unicode(false)
+        .case_insensitive(true)
+        .size_limit(16 << 20)
+        .dfa_size_limit(8 << 20)
+        .build()
+        .unwrap_or_else(|e| panic!("pattern does not compile: {e}"))
 }
 
 struct CompiledTable {
@@ -138,9 +204,11 @@ fn compiled() -> &'static CompiledTable {
         let patterns: Vec<String> = RULES.iter().map(|rule| expand_pattern(rule.pattern)).collect();
         // The table is fixed at compile time and `tests/rules.rs` compiles every pattern,
         // so a failure here is a bug in the table, caught before any release.
-        let set = regex::RegexSetBuilder::new(&patterns)
+        let set = RegexSetBuilder::new(&patterns)
+            .unicode(false)
+            .case_insensitive(true)
             .size_limit(64 << 20)
-            .dfa_size_limit(16 << 20)
+            .dfa_size_limit(64 << 20)
             .build()
             .expect("rule table patterns compile");
         CompiledTable { set, regexes: RULES.iter().map(|_| OnceLock::new()).collect() }
@@ -149,11 +217,8 @@ fn compiled() -> &'static CompiledTable {
 
 fn rule_regex(index: usize) -> &'static (Regex, Option<Regex>) {
     compiled().regexes[index].get_or_init(|| {
-        let build = |pattern: &str| {
-            regex::RegexBuilder::new(&expand_pattern(pattern)).size_limit(64 << 20).build().expect("rule table patterns compile")
-        };
         let rule = &RULES[index];
-        (build(rule.pattern), (!rule.unless.is_empty()).then(|| build(rule.unless)))
+        (compile(rule.pattern), (!rule.unless.is_empty()).then(|| compile(rule.unless)))
     })
 }
 
@@ -162,22 +227,57 @@ pub(crate) fn warm_up() {
     compiled();
 }
 
+/// Chunks of about this many bytes, cut at sentence ends, are what the table is run over.
+const CHUNK_BYTES: usize = 512;
+
 /// Runs every table rule over the text.
+///
+/// The rule set is asked, chunk by chunk, which rules match there; only those rules are run
+/// again over that chunk to find their spans. Each byte is thus scanned by the set once and
+/// by a rule only where the rule matches, which keeps long drafts as cheap per byte as short
+/// ones. Chunks end at sentence ends, so `^`, `\b` and the patterns' sentence-start
+/// alternatives see the same context they would in the whole text.
 pub(crate) fn match_table(text: &Text, is_reply: bool, signals: &mut Vec<Signal>) {
     let table = compiled();
-    for index in table.set.matches(text.as_str()).iter() {
+    let whole = text.as_str();
+    let sentences = text.sentences();
+    let mut chunk_start = 0;
+    for (index, sentence) in sentences.iter().enumerate() {
+        let chunk_end = match sentences.get(index + 1) {
+            None => whole.len(),
+            Some(_) if sentence.end - chunk_start < CHUNK_BYTES => continue,
+            Some(next) => next.start,
+        };
+        match_chunk(table, whole, chunk_start, chunk_end, is_reply, signals);
+        chunk_start = chunk_end;
+    }
+}
+
+fn match_chunk(table: &CompiledTable, whole: &str, start: usize, end: usize, is_reply: bool, signals: &mut Vec<Signal>) {
+    let chunk = &whole.as_bytes()[start..end];
+    for index in table.set.matches(chunk).iter() {
         let rule = &RULES[index];
         if rule.scope == Scope::Reply && !is_reply {
             continue;
         }
         let (regex, unless) = rule_regex(index);
-        for caps in regex.captures_iter(text.as_str()) {
-            let whole = caps.get(0).expect("group 0 always participates");
-            let narrowed = caps.name("m").or_else(|| caps.name("x")).unwrap_or(whole);
-            if narrowed.is_empty() || unless.as_ref().is_some_and(|u| u.is_match(narrowed.as_str())) {
-                continue;
+        let mut push = |found: regex::bytes::Match| {
+            let span = Span::new(start + found.start(), start + found.end());
+            // Byte matching could in principle stop inside a character; such a match is
+            // dropped rather than reported with a span that cannot be sliced.
+            let sound = whole.is_char_boundary(span.start) && whole.is_char_boundary(span.end);
+            if sound && !found.is_empty() && !unless.as_ref().is_some_and(|u| u.is_match(found.as_bytes())) {
+                signals.push(Signal::from_rule(rule, span));
             }
-            signals.push(Signal::from_rule(rule, Span::new(narrowed.start(), narrowed.end())));
+        };
+        // Capture groups cost a slower engine; only rules that narrow their span need them.
+        if regex.captures_len() > 1 {
+            for caps in regex.captures_iter(chunk) {
+                let whole_match = caps.get(0).expect("group 0 always participates");
+                push(caps.name("m").or_else(|| caps.name("x")).unwrap_or(whole_match));
+            }
+        } else {
+            regex.find_iter(chunk).for_each(&mut push);
         }
     }
 }

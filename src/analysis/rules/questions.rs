@@ -7,9 +7,9 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::bytes::Regex;
 
-use super::{expand_pattern, Signal};
+use super::{compile, Signal};
 use crate::analysis::report::{Axis, Category, Severity, Span};
 use crate::analysis::text::Text;
 
@@ -25,7 +25,7 @@ const OPENER: &str = r"^(?:@\S+\s+|(?:so|hey|hi|ok|okay|also|but|and|honest\s+qu
 const HOOK_OPENER: &str = r"^(?:do\s+you\s+|are\s+you\s+|were\s+you\s+)?(?:want|wanna|need|ready|tired|sick|struggling|looking\s+for|wish|dream|dreaming|trying|still)\b|^what\s+if\s+(?:i|we)\s+told\s+you\b|^did\s+you\s+know\b|^(?:do\s+you\s+)?know\s+what\b";
 
 fn regex(slot: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    slot.get_or_init(|| Regex::new(&expand_pattern(pattern)).expect("question patterns compile"))
+    slot.get_or_init(|| compile(pattern))
 }
 
 fn opener() -> &'static Regex {
@@ -40,17 +40,23 @@ fn hook_opener() -> &'static Regex {
 
 fn is_question(sentence: &str) -> bool {
     sentence.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '？').ends_with(['?', '？'])
-        || opener().is_match(sentence)
+        || opener().is_match(sentence.as_bytes())
 }
 
 /// Adds a `question` or `hook-question` signal for each question in the text; `signals`
 /// holds what the other rules found, which decides whether a question is a hook.
 pub(crate) fn questions(text: &Text, signals: &mut Vec<Signal>) {
-    let pitch_starts: Vec<usize> = signals
+    let mut pitch_starts: Vec<usize> = signals
         .iter()
         .filter(|s| (s.category.axis() == Axis::Pitch && s.severity >= Severity::Warning) || is_selling(s.category))
         .map(|s| s.span.start)
         .collect();
+    pitch_starts.sort_unstable();
+    // Sorted, so each range query is a binary search and long drafts stay linear-ish.
+    let pitch_within = |range: Span| {
+        let first = pitch_starts.partition_point(|&at| at < range.start);
+        pitch_starts.get(first).is_some_and(|&at| at < range.end)
+    };
     let sentences = text.sentences();
     let mut found = Vec::new();
     for (index, &span) in sentences.iter().enumerate() {
@@ -58,14 +64,13 @@ pub(crate) fn questions(text: &Text, signals: &mut Vec<Signal>) {
         if !is_question(sentence) {
             continue;
         }
-        let pitch_within = |range: Span| pitch_starts.iter().any(|&at| at >= range.start && at < range.end);
         if pitch_within(span) {
             continue;
         }
         let reach_end = sentences.get(index + HOOK_REACH).or(sentences.last()).map_or(span.end, |s| s.end);
         let followed_by_pitch = pitch_within(Span::new(span.end, reach_end));
         let after_all = pitch_within(Span::new(span.end, text.as_str().len()));
-        let hook_shaped = hook_opener().is_match(sentence);
+        let hook_shaped = hook_opener().is_match(sentence.as_bytes());
         if followed_by_pitch || (hook_shaped && after_all) {
             found.push(Signal {
                 rule: HOOK_ID,

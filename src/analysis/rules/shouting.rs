@@ -13,10 +13,21 @@ const MIN_UPPER_SHARE: f32 = 0.8;
 pub(crate) fn shouting(text: &Text, signals: &mut Vec<Signal>) {
     for &span in text.sentences() {
         let sentence = text.slice(span);
+        // Most sentences are not shouted: with too few ASCII capitals, an ASCII sentence
+        // cannot qualify, and counting bytes is cheap.
+        if sentence.is_ascii() && sentence.bytes().filter(u8::is_ascii_uppercase).count() < MIN_LETTERS {
+            continue;
+        }
         let (mut letters, mut upper) = (0usize, 0usize);
-        for c in sentence.chars().filter(|c| c.is_alphabetic()) {
-            letters += 1;
-            upper += usize::from(c.is_uppercase());
+        for c in sentence.chars() {
+            // ASCII first: the Unicode tables are only needed for other letters.
+            let (is_letter, is_upper) = if c.is_ascii() {
+                (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
+            } else {
+                (c.is_alphabetic(), c.is_uppercase())
+            };
+            letters += usize::from(is_letter);
+            upper += usize::from(is_upper);
         }
         // Scripts without case (Korean, Arabic…) count as letters but never as capitals.
         if letters >= MIN_LETTERS && upper as f32 >= MIN_UPPER_SHARE * letters as f32 {
