@@ -18,8 +18,13 @@ const ready: Promise<void> = (async () => {
   startupMs = performance.now() - startedAt;
 })();
 
-// Exposed for the benchmark, which reads it through the DevTools protocol.
-(globalThis as { sociableStartupMs?: () => number }).sociableStartupMs = () => startupMs;
+let startupError = '';
+ready.catch((error: unknown) => {
+  startupError = String(error);
+});
+
+// Exposed for the tests and the benchmark, which read it through the DevTools protocol.
+(globalThis as { sociableStartup?: () => { ms: number; error: string } }).sociableStartup = () => ({ ms: startupMs, error: startupError });
 
 function answer(id: number, text: string, options: Options): AnalyzeAnswer {
   try {

@@ -29,17 +29,19 @@ export class Indicator {
     const { pitch, conversation } = report.scores;
     this.button.hidden = false;
     this.button.dataset.verdict = report.verdict;
-    this.label.textContent = `${VERDICT_LABEL[report.verdict]} · P${pitch} C${conversation}`;
+    this.label.textContent = `${VERDICT_LABEL[report.verdict]} · pitch ${pitch} · talk ${conversation}`;
     this.button.setAttribute(
       'aria-label',
       `Sociable: ${VERDICT_LABEL[report.verdict]}. Pitch ${pitch} of 100, conversation ${conversation} of 100. Show details.`,
     );
   }
 
+  /** Just below the box's right corner, so it never covers the text; inside when no room. */
   place(box: DOMRect): void {
     const width = this.button.offsetWidth;
     const height = this.button.offsetHeight;
-    this.button.style.left = `${Math.max(0, box.right - width - 4)}px`;
-    this.button.style.top = `${Math.max(0, box.bottom - height - 4)}px`;
+    const below = box.bottom + 4 + height <= innerHeight;
+    this.button.style.left = `${Math.max(0, box.right - width)}px`;
+    this.button.style.top = `${below ? box.bottom + 4 : Math.max(0, box.bottom - height - 4)}px`;
   }
 }

@@ -175,7 +175,10 @@ export class Checker {
     this.theme.dataset.theme = detectTheme(this.element);
     this.indicator.show(this.report);
     if (this.report) this.indicator.place(box);
+    // Plain facts for tests and benchmarks to read; never the text itself.
     this.host.dataset.verdict = this.report?.verdict ?? '';
+    this.host.dataset.pitch = String(this.report?.scores.pitch ?? '');
+    this.host.dataset.conversation = String(this.report?.scores.conversation ?? '');
     this.host.dataset.length = String(this.reportText.length);
     this.host.dataset.rev = String(++this.revision);
   }

@@ -1,0 +1,181 @@
+// The extension in Debian's Chromium: every editor page, the popup, replies, privacy.
+import { launchChromium } from './chromium.mjs';
+import { assert, until, EDITORS, PITCH_DRAFT, PITCH_WORDS } from './harness.mjs';
+import { checkUnderlines, editorText, overlayElementCentre, overlayState, underlineCentre } from './probes.mjs';
+
+export async function chromiumTests(suite, { dist, server }) {
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+  const browser = await launchChromium(dist, server);
+  const { context, extensionId } = browser;
+  const requests = [];
+  const errors = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const watch = (page) => {
+    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+    page.on('console', (message) => message.type() === 'error' && errors.push(`${page.url()}: ${message.text()}`));
+    return page;
+  };
+  const watchWorker = (worker) => worker.on('console', (m) => m.type() === 'error' && errors.push(`service worker: ${m.text()}`));
+  watchWorker(browser.worker);
+  context.on('serviceworker', watchWorker);
+
+  const open = async (editor) => {
+    const page = watch(await context.newPage());
+    await page.goto(browser.pageUrl(editor.host, editor.path));
+    if (editor.open) await page.click(editor.open);
+    await page.waitForSelector(editor.selector);
+    await page.click(editor.selector);
+    return page;
+  };
+  const settled = (page, what, check) =>
+    until(() => page.evaluate(overlayState), (s) => s.count > 0 && check(s), what);
+  const setSettings = (values) => browser.worker.evaluate((v) => chrome.storage.sync.set(v), values);
+
+  try {
+    for (const editor of EDITORS) {
+      await suite.test(`chromium: ${editor.name}: underlines over the words, verdict, apply and undo`, async () => {
+        const page = await open(editor);
+        await page.keyboard.type(PITCH_DRAFT);
+        const state = await settled(page, 'a pitch verdict with underlines',
+          (s) => s.verdict === 'pitch' && s.lines.length > 0 && s.indicator?.verdict === 'pitch');
+        const check = await page.evaluate(checkUnderlines, { selector: editor.selector, text: PITCH_DRAFT });
+        assert(check.ok, `underlines off their words: ${check.why}`);
+        assert(state.lines.some((l) => l.axis === 'pitch'), 'no pitch-axis underline');
+        if (editor.theme) assert(state.theme === editor.theme, `theme ${state.theme}, expected ${editor.theme}`);
+
+        // Apply the suggestion for "Buy now" from its card, then undo with the editor's own Ctrl+Z.
+        const start = PITCH_DRAFT.indexOf(PITCH_WORDS);
+        const line = state.lines.find((l) => l.start === start);
+        assert(line, `no underline starts at "${PITCH_WORDS}"`);
+        const before = await page.evaluate(editorText, editor.selector);
+        const at = await page.evaluate(underlineCentre, line.rule);
+        await page.mouse.click(at.x, at.y);
+        await settled(page, 'the card', (s) => s.cardOpen && s.cardRules.includes(line.rule));
+        const apply = page.locator('[data-sociable-overlay] .card button[data-action="apply"]').first();
+        const label = await apply.textContent();
+        const replacement = label.match(/“(.*)”/)?.[1];
+        assert(replacement, `no suggestion to apply: ${label}`);
+        // Quill and Lexical merge edits made within a second into one undo step, as they
+        // do for typing; a person reads the card for longer than that.
+        await page.waitForTimeout(1100);
+        await apply.click();
+        const after = await until(() => page.evaluate(editorText, editor.selector), (t) => t.includes(replacement), 'the suggestion in the text');
+        assert(!after.includes(PITCH_WORDS), `"${PITCH_WORDS}" still there after applying: ${after}`);
+        await page.keyboard.press('Control+z');
+        await until(() => page.evaluate(editorText, editor.selector), (t) => t === before, 'undo to restore the text');
+        await settled(page, 'underlines back after undo', (s) => s.lines.some((l) => l.start === start));
+        await page.close();
+      });
+    }
+
+    await suite.test('chromium: compose boxes marked data-gramm=false, data-enable-grammarly=false, read-only or password are left alone', async () => {
+      const page = await open(EDITORS.find((e) => e.host === 'mastodon.social'));
+      await page.keyboard.type('Buy now!');
+      await settled(page, 'the compose box checked', (s) => s.verdict !== '');
+      const count = await page.evaluate(() => document.querySelectorAll('[data-sociable-overlay]').length);
+      assert(count === 1, `${count} overlays; only the compose box should have one`);
+      await page.close();
+    });
+
+    await suite.test('chromium: the indicator is a keyboard button; Escape closes the card; screen readers hear the verdict', async () => {
+      const page = await open(EDITORS[0]);
+      await page.keyboard.type(PITCH_DRAFT);
+      const state = await settled(page, 'a verdict', (s) => s.verdict === 'pitch');
+      assert(/Pitch/.test(state.live), `live region says ${JSON.stringify(state.live)}`);
+      assert(/Pitch/.test(state.indicator.label) && /\d+ of 100/.test(state.indicator.label), `indicator label ${state.indicator.label}`);
+      await page.locator('[data-sociable-overlay] .indicator').focus();
+      await page.keyboard.press('Enter');
+      const opened = await settled(page, 'the card open with focus', (s) => s.cardOpen && s.focusInCard);
+      assert(opened.cardRules.length > 0, 'the card lists no findings');
+      await page.keyboard.press('Escape');
+      await settled(page, 'the card closed', (s) => !s.cardOpen);
+      await page.close();
+    });
+
+    await suite.test('chromium: strictness changed in the popup changes the warnings in the open tab', async () => {
+      const page = await open(EDITORS[0]);
+      await page.keyboard.type('Proud to announce our new course. It is the best way to learn Rust.');
+      await settled(page, 'a first verdict', (s) => s.verdict !== '');
+      const popup = watch(await context.newPage());
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      const counts = {};
+      for (const level of ['relaxed', 'strict']) {
+        const before = (await page.evaluate(overlayState)).rev;
+        await popup.bringToFront();
+        await popup.check(`input[name="strictness"][value="${level}"]`);
+        await page.bringToFront();
+        // The tab re-analyses on its own through storage.onChanged.
+        const s = await settled(page, `warnings at ${level}`, (x) => x.rev > before);
+        counts[level] = s.lines.length;
+      }
+      assert(counts.strict > counts.relaxed, `strict shows ${counts.strict} underlines, relaxed ${counts.relaxed}`);
+      await popup.bringToFront();
+      await popup.check('input[name="strictness"][value="balanced"]');
+      const saved = await browser.worker.evaluate(() => chrome.storage.sync.get('strictness'));
+      assert(saved.strictness === 'balanced', `storage has ${JSON.stringify(saved)}`);
+      await popup.close();
+      await page.close();
+    });
+
+    await suite.test('chromium: a reply to a request for recommendations is not a pitch', async () => {
+      const reply = 'You could try Notion, we use it and it is great for small teams.';
+      const newPost = await open(EDITORS[0]);
+      await newPost.keyboard.type(reply);
+      const alone = await settled(newPost, 'a verdict', (s) => s.verdict !== '');
+      await newPost.close();
+      const page = await open({ host: 'x.com', path: 'x-reply.html', selector: '[data-testid="tweetTextarea_0"]' });
+      await page.keyboard.type(reply);
+      const answered = await settled(page, 'a verdict', (s) => s.verdict !== '');
+      assert(answered.verdict === 'conversation', `reply verdict ${answered.verdict}`);
+      assert(answered.pitch < alone.pitch, `pitch ${answered.pitch} as a reply, ${alone.pitch} as a new post`);
+      await page.close();
+    });
+
+    await suite.test('chromium: typing 500 characters gives the same text with the extension on and off', async () => {
+      const chunk = 'Buy now, we ship today! What do you think? ';
+      const typed = chunk.repeat(12).slice(0, 500);
+      const texts = {};
+      for (const paused of [true, false]) {
+        await setSettings({ paused });
+        const page = await open(EDITORS[0]);
+        await page.keyboard.type(typed);
+        if (!paused) await settled(page, 'the final verdict', (s) => s.length === typed.length);
+        texts[paused ? 'off' : 'on'] = await page.evaluate(editorText, EDITORS[0].selector);
+        const overlays = await page.evaluate(() => document.querySelectorAll('[data-sociable-overlay]').length);
+        assert(paused ? overlays === 0 : overlays === 1, `${overlays} overlays with paused=${paused}`);
+        await page.close();
+      }
+      assert(texts.on === texts.off, `texts differ:\n on: ${texts.on}\noff: ${texts.off}`);
+      assert(texts.on.replace(/\s+/g, ' ').trim() === typed.replace(/\s+/g, ' ').trim(), `the text is not what was typed: ${texts.on}`);
+    });
+
+    await suite.test('chromium: site switch in settings turns the checks off and on in an open tab', async () => {
+      const page = await open(EDITORS[0]);
+      await page.keyboard.type('Buy now!');
+      await settled(page, 'a verdict', (s) => s.verdict !== '');
+      await setSettings({ sites: { 'x.com': false } });
+      await until(() => page.evaluate(() => document.querySelectorAll('[data-sociable-overlay]').length), (n) => n === 0, 'the overlay gone');
+      await setSettings({ sites: {} });
+      await settled(page, 'the overlay back', (s) => s.verdict !== '');
+      await page.close();
+    });
+
+    await suite.test('chromium: no network requests beyond the test pages and the extension', async () => {
+      const allowed = (url) => {
+        const u = new URL(url);
+        return u.protocol === 'chrome-extension:' ? u.host === extensionId : Number(u.port) === server.httpsPort;
+      };
+      const strays = requests.filter((url) => !allowed(url));
+      assert(requests.some((url) => url.startsWith('chrome-extension://')), 'saw no extension requests: the listener is blind');
+      assert(strays.length === 0, `unexpected requests: ${strays.join(', ')}`);
+      const unknown = server.requests.filter((url) => !/\/([a-z-]+\.html|pages\/[a-z]+\.(js|css)|favicon\.ico)$/.test(new URL(url).pathname));
+      assert(unknown.length === 0, `the server saw unexpected requests: ${unknown.join(', ')}`);
+    });
+
+    await suite.test('chromium: no page errors and no console errors', async () => {
+      assert(errors.length === 0, errors.join('\n'));
+    });
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,49 @@
+// Browser end-to-end tests: the built extension (dist/) in Chromium and Firefox, on local
+// pages built with the real editors. Prints `browsers: N passed, M failed`; exits non-zero
+// on any failure. Run ./build.sh first (./build.sh test does both).
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumTests } from './chromium-tests.mjs';
+import { firefoxTests } from './firefox-tests.mjs';
+import { assert, Suite } from './harness.mjs';
+import { buildPages, startServer } from './server.mjs';
+
+const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+const dist = join(root, 'dist');
+const started = Date.now();
+const suite = new Suite();
+
+if (!existsSync(join(dist, 'chrome', 'manifest.json')) || !existsSync(join(dist, 'firefox', 'manifest.json'))) {
+  console.error('dist/chrome and dist/firefox are missing: run ./build.sh first');
+  process.exit(2);
+}
+
+await suite.test('web-ext lint: no errors, no warnings but BACKGROUND_SERVICE_WORKER_IGNORED', async () => {
+  let output;
+  try {
+    output = execFileSync(join(root, 'extension', 'node_modules', '.bin', 'web-ext'),
+      ['lint', '--source-dir', join(dist, 'firefox'), '--output', 'json', '--no-config-discovery'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    output = error.stdout; // web-ext exits non-zero when it finds errors
+  }
+  const report = JSON.parse(output);
+  const problems = [...report.errors, ...report.warnings.filter((w) => w.code !== 'BACKGROUND_SERVICE_WORKER_IGNORED')];
+  assert(problems.length === 0, problems.map((p) => `${p.code}: ${p.message}`).join('\n'));
+});
+
+await buildPages();
+const server = await startServer();
+try {
+  await chromiumTests(suite, { dist: join(dist, 'chrome'), server });
+  await firefoxTests(suite, { dist: join(dist, 'firefox'), server });
+} finally {
+  await server.close();
+}
+
+console.log(`\n${((Date.now() - started) / 1000).toFixed(1)} s`);
+if (suite.failures.length) console.log(`failed: ${suite.failures.join('; ')}`);
+console.log(`browsers: ${suite.passed} passed, ${suite.failed} failed`);
+process.exit(suite.failed === 0 ? 0 : 1);

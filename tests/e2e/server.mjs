@@ -1,0 +1,87 @@
+// The test pages, built with the real editors from npm and served on 127.0.0.1. Every
+// request is logged, so tests can prove that nothing else was asked for.
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const tests = dirname(dirname(fileURLToPath(import.meta.url)));
+const pages = join(tests, 'pages');
+const out = join(tests, 'output', 'pages');
+
+/** Pages served with a strict CSP: the extension must work there too. */
+const CSP_PAGES = new Set(['/reddit.html']);
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+
+export async function buildPages() {
+  mkdirSync(out, { recursive: true });
+  await esbuild.build({
+    entryPoints: ['draft', 'lexical', 'quill', 'prosemirror', 'youtube', 'textarea'].map((n) => join(pages, 'src', `${n}.js`)),
+    outdir: out,
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    logLevel: 'warning',
+  });
+  copyFileSync(join(tests, 'node_modules', 'draft-js', 'dist', 'Draft.css'), join(out, 'draft.css'));
+  copyFileSync(join(tests, 'node_modules', 'quill', 'dist', 'quill.core.css'), join(out, 'quill.css'));
+  copyFileSync(join(pages, 'reddit.css'), join(out, 'reddit.css'));
+}
+
+/** A self-signed certificate: Chromium insists on HTTPS for HSTS-preloaded hosts. */
+function certificate() {
+  const dir = join(tests, 'output', 'tls');
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+  if (!existsSync(cert)) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert,
+      '-days', '30', '-subj', '/CN=sociable-test'], { stdio: 'ignore' });
+  }
+  return { key: readFileSync(key), cert: readFileSync(cert) };
+}
+
+/**
+ * Serves the pages over HTTP and HTTPS (two ports); `requests` lists every URL asked for.
+ * Browsers reach it under the social hosts' names: Chromium through --host-resolver-rules,
+ * Firefox through it as an HTTP proxy (absolute URLs).
+ */
+export async function startServer() {
+  const requests = [];
+  const handler = (scheme) => (req, res) => {
+    const url = new URL(req.url, `${scheme}://${req.headers.host}`);
+    requests.push(url.href);
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    let file;
+    if (url.pathname.startsWith('/pages/')) file = join(out, url.pathname.slice('/pages/'.length));
+    else if (/^\/[a-z-]+\.html$/.test(url.pathname)) file = join(pages, url.pathname.slice(1));
+    if (!file || !existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+    if (CSP_PAGES.has(url.pathname)) headers['content-security-policy'] = "script-src 'self'";
+    res.writeHead(200, headers);
+    res.end(readFileSync(file));
+  };
+  const server = createServer(handler('http'));
+  const tls = createTlsServer(certificate(), handler('https'));
+  await Promise.all([server, tls].map((s) => new Promise((resolve) => s.listen(0, '127.0.0.1', resolve))));
+  const close = (s) => new Promise((resolve) => { s.closeAllConnections(); s.close(resolve); });
+  return {
+    port: server.address().port,
+    httpsPort: tls.address().port,
+    requests,
+    close: () => Promise.all([close(server), close(tls)]),
+  };
+}
