@@ -39,7 +39,7 @@ pub(crate) fn headline(report: &Report, color: bool) -> String {
         Verdict::Pitch => "\x1b[31m",
     };
     format!(
-        "{}  pitch {:>3}/100  conversation {:>3}/100  ({})",
+        "{}  (pitch {}/100, conversation {}/100, {})",
         paint(color, &format!("{BOLD}{code}"), verdict),
         report.scores.pitch,
         report.scores.conversation,
