@@ -75,6 +75,11 @@ export async function startServer() {
     res.end(readFileSync(file));
   };
   const server = createServer(handler('http'));
+  // HTTPS through the proxy arrives as CONNECT: log it and refuse; no test page needs it.
+  server.on('connect', (req, socket) => {
+    requests.push(`connect://${req.url}`);
+    socket.destroy();
+  });
   const tls = createTlsServer(certificate(), handler('https'));
   await Promise.all([server, tls].map((s) => new Promise((resolve) => s.listen(0, '127.0.0.1', resolve))));
   const close = (s) => new Promise((resolve) => { s.closeAllConnections(); s.close(resolve); });

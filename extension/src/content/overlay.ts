@@ -65,7 +65,7 @@ export class Checker {
     this.surface = isTextarea(element) ? new TextareaSurface(element, this.shadow) : new EditableSurface(element);
     this.indicator = new Indicator(this.theme, () => this.openAll(), signal);
     this.card = new Card(this.theme, {
-      apply: (finding) => this.apply(finding),
+      apply: (finding) => void this.apply(finding),
       ignore: (finding) => {
         this.ignored.add(key(finding, this.reportText));
         this.draw();
@@ -216,13 +216,13 @@ export class Checker {
     this.card.open(this.report, findings, this.indicator.button.getBoundingClientRect(), this.indicator.button, true);
   }
 
-  private apply(finding: Finding): void {
+  private async apply(finding: Finding): Promise<void> {
     const suggestion = finding.suggestion;
     // Only when the text is still the one the finding was made for.
     if (!suggestion || this.surface.read() !== this.reportText) return;
     const { start, end } = finding.span_utf16;
-    if (suggestion.kind === 'replace') this.surface.edit(start, end, suggestion.text);
-    else this.surface.edit(end, end, suggestion.text);
+    if (suggestion.kind === 'replace') await this.surface.edit(start, end, suggestion.text);
+    else await this.surface.edit(end, end, suggestion.text);
     this.schedule();
   }
 }

@@ -10,7 +10,7 @@ export interface Surface {
   /** Viewport line boxes for each span of the text last read. */
   measure(spans: { start: number; end: number }[]): DOMRect[][];
   /** Replaces `start..end` of the current text with `text`, as if typed. */
-  edit(start: number, end: number, text: string): void;
+  edit(start: number, end: number, text: string): Promise<void>;
   dispose(): void;
 }
 
@@ -32,7 +32,7 @@ export class EditableSurface implements Surface {
     return spans.map(({ start, end }) => rectsFor(this.map, start, end));
   }
 
-  edit(start: number, end: number, text: string): void {
+  async edit(start: number, end: number, text: string): Promise<void> {
     const map = readText(this.element);
     const range = rangeFor(map, start, end);
     this.element.focus();
@@ -40,6 +40,12 @@ export class EditableSurface implements Surface {
     if (!range || !selection) return;
     selection.removeAllRanges();
     selection.addRange(range);
+    // Editors learn of a new selection from `selectionchange`, which fires in a later task;
+    // Draft.js in Firefox would insert at its stale caret if we typed before that.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    selection.removeAllRanges();
+    selection.addRange(range);
+    await new Promise((resolve) => setTimeout(resolve, 0));
     // Rich editors (Draft.js, Lexical, ProseMirror, Quill) all listen to the native input
     // events this fires, so their model, and their undo history, see an ordinary insertion.
     document.execCommand('insertText', false, text);
@@ -65,7 +71,7 @@ export class TextareaSurface implements Surface {
     return this.mirror.measure(this.text, spans);
   }
 
-  edit(start: number, end: number, text: string): void {
+  async edit(start: number, end: number, text: string): Promise<void> {
     const el = this.element;
     el.focus();
     el.setSelectionRange(start, end);

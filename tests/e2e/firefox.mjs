@@ -1,0 +1,170 @@
+// firefox-esr through geckodriver, spoken to over WebDriver HTTP with plain fetch.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export class Firefox {
+  static async launch(dist, server) {
+    const port = await freePort();
+    const driver = spawn(join(homedir(), '.cargo', 'bin', 'geckodriver'), ['--port', String(port), '--log', 'error'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    driver.stderr.on('data', (d) => { stderr += d; });
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${base}/status`)).ok) break;
+      } catch {
+        if (i > 100) throw new Error(`geckodriver did not start: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const firefox = new Firefox(base, driver);
+    const session = await firefox.send('POST', '/session', {
+      capabilities: {
+        alwaysMatch: {
+          browserName: 'firefox',
+          'moz:firefoxOptions': {
+            binary: '/usr/bin/firefox-esr',
+            args: ['-headless', '-width', '1100', '-height', '800'],
+            // Release builds honour services.settings.server only with this set.
+            env: { MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+            prefs: {
+              // The social hosts reach the local test server: it acts as the HTTP proxy.
+              'network.proxy.type': 1,
+              'network.proxy.http': '127.0.0.1',
+              'network.proxy.http_port': server.port,
+              'network.proxy.ssl': '127.0.0.1',
+              'network.proxy.ssl_port': server.port,
+              'network.proxy.no_proxies_on': '',
+              'network.proxy.allow_hijacking_localhost': true,
+              'dom.security.https_first': false,
+              'dom.security.https_only_mode': false,
+              // Keep Firefox itself quiet on the network, so every request left is the page's
+              // or the add-on's (Playwright points remote settings at a dummy the same way).
+              'services.settings.server': 'data:,#remote-settings-dummy/v1',
+              'browser.newtabpage.enabled': false,
+              'security.remote_settings.crlite_filters.enabled': false,
+              'security.remote_settings.intermediates.enabled': false,
+              'services.settings.poll_interval': 86400,
+              'browser.region.network.url': '',
+              'browser.region.update.enabled': false,
+              'browser.safebrowsing.downloads.enabled': false,
+              'browser.safebrowsing.blockedURIs.enabled': false,
+              'browser.safebrowsing.provider.mozilla.updateURL': '',
+              'browser.topsites.contile.enabled': false,
+              'extensions.blocklist.enabled': false,
+              'privacy.query_stripping.enabled': false,
+              'messaging-system.rsexperimentloader.enabled': false,
+              'browser.search.update': false,
+              'app.normandy.enabled': false,
+              'dom.push.connection.enabled': false,
+              'network.trr.mode': 5,
+              'browser.startup.homepage_override.mstone': 'ignore',
+              'extensions.update.enabled': false,
+              'extensions.systemAddon.update.enabled': false,
+              'browser.ping-centre.telemetry': false,
+              'network.dns.disablePrefetch': true,
+              'network.prefetch-next': false,
+              'app.update.enabled': false,
+              'browser.safebrowsing.malware.enabled': false,
+              'browser.safebrowsing.phishing.enabled': false,
+              'extensions.getAddons.cache.enabled': false,
+              'network.captive-portal-service.enabled': false,
+              'network.connectivity-service.enabled': false,
+              'datareporting.policy.dataSubmissionEnabled': false,
+              'toolkit.telemetry.enabled': false,
+            },
+          },
+        },
+      },
+    });
+    firefox.session = session.sessionId;
+    await firefox.send('POST', `/session/${firefox.session}/moz/addon/install`, { path: dist, temporary: true });
+    return firefox;
+  }
+
+  constructor(base, driver) {
+    this.base = base;
+    this.driver = driver;
+    this.session = '';
+  }
+
+  async send(method, path, body) {
+    const response = await fetch(`${this.base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await response.json();
+    if (!response.ok) throw new Error(`${method} ${path}: ${json.value?.error}: ${json.value?.message}`);
+    return json.value;
+  }
+
+  cmd(method, path, body) {
+    return this.send(method, `/session/${this.session}${path}`, body);
+  }
+
+  goto(url) {
+    return this.cmd('POST', '/url', { url });
+  }
+
+  /** Runs `fn(arg)` in the page, like Playwright's page.evaluate. */
+  evaluate(fn, arg) {
+    return this.cmd('POST', '/execute/sync', { script: `return (${fn})(arguments[0]);`, args: [arg ?? null] });
+  }
+
+  /** Real keystrokes; "\n" is Enter. */
+  async type(text) {
+    const actions = [];
+    for (const ch of text) {
+      const value = ch === '\n' ? '\uE007' : ch;
+      actions.push({ type: 'keyDown', value }, { type: 'keyUp', value });
+    }
+    await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+  }
+
+  async pressCtrl(key) {
+    await this.cmd('POST', '/actions', {
+      actions: [{ type: 'key', id: 'keyboard', actions: [
+        { type: 'keyDown', value: '\uE009' }, { type: 'keyDown', value: key },
+        { type: 'keyUp', value: key }, { type: 'keyUp', value: '\uE009' },
+      ] }],
+    });
+  }
+
+  async click(x, y) {
+    await this.cmd('POST', '/actions', {
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+        { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' },
+        { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 },
+      ] }],
+    });
+    await this.cmd('DELETE', '/actions');
+  }
+
+  async clickSelector(selector) {
+    const at = await this.evaluate((s) => {
+      const r = document.querySelector(s)?.getBoundingClientRect();
+      return r ? { x: r.left + Math.min(20, r.width / 2), y: r.top + Math.min(12, r.height / 2) } : null;
+    }, selector);
+    if (!at) throw new Error(`no ${selector}`);
+    await this.click(at.x, at.y);
+  }
+
+  async close() {
+    try {
+      await this.send('DELETE', `/session/${this.session}`);
+    } finally {
+      this.driver.kill();
+    }
+  }
+}
