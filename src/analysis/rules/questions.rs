@@ -57,13 +57,6 @@ pub(crate) fn questions(text: &Text, signals: &mut Vec<Signal>) {
         let first = pitch_starts.partition_point(|&at| at < range.start);
         pitch_starts.get(first).is_some_and(|&at| at < range.end)
     };
-    let mut invitations: Vec<usize> =
-        signals.iter().filter(|s| s.category == Category::Invitation).map(|s| s.span.start).collect();
-    invitations.sort_unstable();
-    let invitation_within = |range: Span| {
-        let first = invitations.partition_point(|&at| at < range.start);
-        invitations.get(first).is_some_and(|&at| at < range.end)
-    };
     let sentences = text.sentences();
     let mut found = Vec::new();
     for (index, &span) in sentences.iter().enumerate() {
@@ -71,9 +64,8 @@ pub(crate) fn questions(text: &Text, signals: &mut Vec<Signal>) {
         if !is_question(sentence) {
             continue;
         }
-        // A question that carries the pitch is a request ("can you subscribe?"); one that
-        // an invitation already covers needs no second finding.
-        if pitch_within(span) || invitation_within(span) {
+        // A question that carries the pitch is a request ("can you subscribe?").
+        if pitch_within(span) {
             continue;
         }
         let reach_end = sentences.get(index + HOOK_REACH).or(sentences.last()).map_or(span.end, |s| s.end);
@@ -102,6 +94,16 @@ pub(crate) fn questions(text: &Text, signals: &mut Vec<Signal>) {
             });
         }
     }
+    // An invitation phrased as a question ("am I missing something?") is reported once, as
+    // the invitation. Both lists are in text order, so each lookup is a binary search.
+    let mut invitations: Vec<usize> =
+        signals.iter().filter(|s| s.category == Category::Invitation).map(|s| s.span.start).collect();
+    invitations.sort_unstable();
+    let holds_invitation = |span: Span| {
+        let first = invitations.partition_point(|&at| at < span.start);
+        invitations.get(first).is_some_and(|&at| at < span.end)
+    };
+    found.retain(|s| s.category != Category::Question || !holds_invitation(s.span));
     signals.extend(found);
 }
 
