@@ -81,8 +81,12 @@ build_pages() {
   # Bundles the page-side code and assembles dist/chrome, dist/firefox, the zips and the
   # playground (extension/build.mjs owns the details).
   if [ -f extension/build.mjs ]; then
-    say "bundling the extension and the playground"
+    say "bundling the extension"
     node extension/build.mjs
+  fi
+  if [ -f www/build.mjs ]; then
+    say "building the playground"
+    node www/build.mjs
   fi
 }
 
@@ -129,6 +133,9 @@ test_all() {
   [ -f ../shared/corpus/youtube-dev.jsonl ] && suite "quality on the dev corpus" cli_quality
   if [ -f tests/e2e/run.mjs ]; then
     suite "browsers (Chromium and Firefox with the real extension)" node tests/e2e/run.mjs
+  fi
+  if [ -f tests/e2e/playground.mjs ]; then
+    suite "playground in Chromium" node tests/e2e/playground.mjs
   fi
   printf '\nsuites: %d passed, %d failed\n' "$SUITES_PASSED" "$SUITES_FAILED"
   [ "$SUITES_FAILED" -eq 0 ]
