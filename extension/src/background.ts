@@ -3,7 +3,7 @@
 import init, { analyze, warmUp } from 'sociable-wasm';
 import type { Options, Report } from './core-types';
 import { api } from './browser-api';
-import { isToBackground, type AnalyzeAnswer } from './messages';
+import { ANALYZE_PORT, isToBackground, type AnalyzeAnswer, type StartupAnswer } from './messages';
 import { addToTally } from './settings';
 import { syncOptionalSites } from './optional-sites';
 
@@ -23,9 +23,6 @@ ready.catch((error: unknown) => {
   startupError = String(error);
 });
 
-// Exposed for the tests and the benchmark, which read it through the DevTools protocol.
-(globalThis as { sociableStartup?: () => { ms: number; error: string } }).sociableStartup = () => ({ ms: startupMs, error: startupError });
-
 function answer(id: number, text: string, options: Options): AnalyzeAnswer {
   try {
     return { ok: true, id, report: analyze(text, options) as Report };
@@ -44,8 +41,24 @@ api.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
     );
     return true;
   }
+  if (message.kind === 'ui-bg-startup') {
+    const reply = (): StartupAnswer => ({ ms: startupMs, error: startupError });
+    ready.then(() => sendResponse(reply()), () => sendResponse(reply()));
+    return true;
+  }
   void addToTally(message.verdict);
   return false;
+});
+
+api.runtime.onConnect.addListener((port) => {
+  if (port.name !== ANALYZE_PORT) return;
+  port.onMessage.addListener((message: unknown) => {
+    if (!isToBackground(message) || message.kind !== 'cs-bg-analyze') return;
+    ready.then(
+      () => port.postMessage(answer(message.id, message.text, message.options)),
+      (error) => port.postMessage({ ok: false, id: message.id, error: String(error) }),
+    );
+  });
 });
 
 api.permissions.onAdded.addListener(() => void syncOptionalSites());

@@ -1,7 +1,7 @@
 // The content script: attaches a Checker to every compose box on the page while the
 // extension is on for this site, and follows settings changes at once.
 import type { Options, Report } from '../core-types';
-import { analyzeInBackground, reportPosted } from '../messages';
+import { BackgroundAnalyzer, reportPosted } from '../messages';
 import { isOnFor, loadSettings, onSettingsChanged, type Settings } from '../settings';
 import { adapterFor, parentText, sendButtons } from './adapters';
 import { findBoxes, isExcluded, watchPage } from './find-boxes';
@@ -12,10 +12,11 @@ const checkers = new Map<HTMLElement, { checker: Checker; controller: AbortContr
 let settings: Settings | undefined;
 let pageController: AbortController | undefined;
 let requestId = 0;
+const background = new BackgroundAnalyzer();
 
 async function analyze(text: string, options: Options): Promise<Report> {
   const id = ++requestId;
-  const answer = await analyzeInBackground(id, text, options);
+  const answer = await background.analyze(id, text, options);
   if (!answer || answer.id !== id) throw new Error('stale or missing answer');
   if (!answer.ok) throw new Error(answer.error);
   return answer.report;
@@ -83,7 +84,7 @@ function apply(next: Settings): void {
     watchSends(pageController.signal);
     scan();
   } else if (strictnessChanged) {
-    for (const { checker } of checkers.values()) checker.schedule();
+    for (const { checker } of checkers.values()) checker.refresh();
   }
 }
 

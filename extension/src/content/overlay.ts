@@ -40,8 +40,9 @@ export class Checker {
   private readonly ignored = new Set<string>();
   private seq = 0;
   private inFlight = false;
-  private dirty = false;
-  private frame = 0;
+  private queued = false;
+  /** Set when settings changed, so the same text needs a new answer. */
+  private stale = false;
   private placeFrame = 0;
   private revision = 0;
 
@@ -90,7 +91,6 @@ export class Checker {
     signal.addEventListener('abort', () => {
       observer.disconnect();
       resize.disconnect();
-      cancelAnimationFrame(this.frame);
       cancelAnimationFrame(this.placeFrame);
       this.surface.dispose();
       this.host.remove();
@@ -98,22 +98,35 @@ export class Checker {
     this.schedule();
   }
 
-  /** Re-analyses at the next frame; many keystrokes in one frame cost one analysis. */
+  /**
+   * Re-analyses as soon as the current event is done (a microtask): the MutationObserver
+   * fires once the editor rendered the keystroke. Keystrokes that arrive while an answer is
+   * on its way cost one more analysis, not one each.
+   */
   schedule(): void {
-    if (this.frame || this.config.signal.aborted) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
+    if (this.queued || this.config.signal.aborted) return;
+    this.queued = true;
+    queueMicrotask(() => {
+      this.queued = false;
       void this.run();
     });
   }
 
+  /** Re-analyses the same text, for new settings. */
+  refresh(): void {
+    this.stale = true;
+    this.schedule();
+  }
+
   private async run(): Promise<void> {
-    if (this.inFlight) {
-      this.dirty = true;
-      return;
-    }
-    const id = ++this.seq;
+    // The answer on its way checks the text when it lands, and asks again if it changed.
+    if (this.inFlight) return;
     const text = this.surface.read();
+    // An input event can come before the editor rendered it; the DOM change will follow.
+    if (text === this.reportText && this.report && !this.stale) return;
+    if (!text.trim() && !this.report) return;
+    this.stale = false;
+    const id = ++this.seq;
     this.inFlight = true;
     let report: Report | undefined;
     try {
@@ -124,9 +137,9 @@ export class Checker {
       this.inFlight = false;
     }
     if (this.config.signal.aborted) return;
-    // Typing went on meanwhile: this answer is stale, ask again for the latest text.
-    if (this.dirty || id !== this.seq || this.surface.read() !== text) {
-      this.dirty = false;
+    // Typing went on meanwhile: this answer is stale, ask again for the latest text. (A
+    // DOM change that left the text as it was does not make it stale.)
+    if (id !== this.seq || this.stale || this.surface.read() !== text) {
       void this.run();
       return;
     }
@@ -172,7 +185,8 @@ export class Checker {
       }
     }
     this.layer.replaceChildren(...lines);
-    this.theme.dataset.theme = detectTheme(this.element);
+    // The page's colours rarely change: look again only on scroll, resize or a new report.
+    this.theme.dataset.theme ??= detectTheme(this.element);
     this.indicator.show(this.report);
     if (this.report) this.indicator.place(box);
     // Plain facts for tests and benchmarks to read; never the text itself.
@@ -189,6 +203,7 @@ export class Checker {
     this.placeFrame = requestAnimationFrame(() => {
       this.placeFrame = 0;
       if (!this.report) return;
+      delete this.theme.dataset.theme;
       if (this.surface.read() !== this.reportText) this.schedule();
       else this.draw();
     });

@@ -1,0 +1,112 @@
+// Benchmarks of the built extension in Chromium: keystroke-to-underline latency, WASM
+// start-up in the service worker, the first answer after the worker was stopped, and the
+// package sizes. Prints the numbers; asserts nothing. Run ./build.sh first.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { launchChromium } from './chromium.mjs';
+import { buildPages, startServer } from './server.mjs';
+
+const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+const dist = join(root, 'dist');
+const EDITOR = '[data-testid="tweetTextarea_0"]';
+const SENTENCE = 'We just launched our new course and it is the best way to learn, so what do you think of it? ';
+
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+/** In the page: arms a timer at the next keydown, resolves when the overlay shows `length`. */
+function armProbe(length) {
+  return new Promise((resolve) => {
+    let t0 = 0;
+    document.addEventListener('keydown', () => { t0 = performance.now(); }, { capture: true, once: true });
+    window.__sociableDone = new Promise((done) => {
+      const host = () => [...document.querySelectorAll('[data-sociable-overlay]')].find((h) => h.dataset.length);
+      const check = () => {
+        const h = host();
+        if (h && Number(h.dataset.length) === length && t0) {
+          observer.disconnect();
+          const dom = performance.now() - t0;
+          // And until the frame that paints the new underlines.
+          requestAnimationFrame(() => done({ dom, frame: performance.now() - t0 }));
+        }
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['data-rev'] });
+    });
+    resolve();
+  });
+}
+
+async function latency(page, chars, samples) {
+  await page.goto(page.__url);
+  await page.click(EDITOR);
+  const text = SENTENCE.repeat(Math.ceil(chars / SENTENCE.length)).slice(0, chars - samples);
+  await page.keyboard.insertText(text);
+  await page.waitForFunction((n) => [...document.querySelectorAll('[data-sociable-overlay]')].some((h) => Number(h.dataset.length) === n), text.length);
+  const times = [];
+  for (let i = 0; i < samples; i++) {
+    await page.evaluate(armProbe, text.length + i + 1);
+    await page.keyboard.press('a');
+    times.push(await page.evaluate(() => window.__sociableDone));
+  }
+  return times;
+}
+
+await buildPages();
+const server = await startServer();
+const browser = await launchChromium(join(dist, 'chrome'), server);
+try {
+  const page = await browser.context.newPage();
+  page.__url = browser.pageUrl('x.com', 'x.html');
+
+  console.log('keystroke to underline (Draft.js page; keydown to overlay updated, and to the next frame):');
+  for (const chars of [280, 3000]) {
+    await latency(page, chars, 10); // warm-up
+    const times = await latency(page, chars, 60);
+    const dom = times.map((t) => t.dom);
+    const frame = times.map((t) => t.frame);
+    console.log(`  ${String(chars).padStart(4)} chars: updated p50 ${ms(quantile(dom, 0.5))}, p95 ${ms(quantile(dom, 0.95))} (target p95 <= 16 ms); painted p50 ${ms(quantile(frame, 0.5))}, p95 ${ms(quantile(frame, 0.95))}`);
+  }
+
+  console.log('service worker stopped, then one keystroke:');
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await page.bringToFront();
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const startups = [];
+  const firsts = [];
+  for (let i = 0; i < 7; i++) {
+    await page.goto(page.__url);
+    await page.click(EDITOR);
+    await page.keyboard.insertText('Buy now and get 50% off our new course');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-sociable-overlay]')].some((h) => h.dataset.verdict));
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((r) => setTimeout(r, 300));
+    const length = await page.evaluate(() => Number([...document.querySelectorAll('[data-sociable-overlay]')].find((h) => h.dataset.length).dataset.length));
+    await page.evaluate(armProbe, length + 1);
+    await page.keyboard.press('!');
+    firsts.push((await page.evaluate(() => window.__sociableDone)).dom);
+    const startup = await popup.evaluate(() => chrome.runtime.sendMessage({ kind: 'ui-bg-startup' }));
+    if (startup?.error) throw new Error(startup.error);
+    startups.push(startup.ms);
+  }
+  console.log(`  WASM start-up in the worker (fetch, compile, instantiate, warm up): median ${ms(quantile(startups, 0.5))}, max ${ms(Math.max(...startups))} (target <= 20 ms)`);
+  console.log(`  first answer after the stop (keystroke to underline): median ${ms(quantile(firsts, 0.5))}, max ${ms(Math.max(...firsts))} (target <= 60 ms)`);
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+console.log('sizes:');
+for (const browserName of ['chrome', 'firefox']) {
+  const bytes = statSync(join(dist, `sociable-${browserName}.zip`)).size;
+  console.log(`  dist/sociable-${browserName}.zip: ${bytes} bytes (${(bytes / 1024).toFixed(0)} KB; target <= 300 KB)`);
+}
+const wasm = readFileSync(join(dist, 'chrome', 'sociable_bg.wasm'));
+console.log(`  sociable_bg.wasm: ${wasm.length} bytes (${gzipSync(wasm, { level: 9 }).length} gzipped)`);
