@@ -160,6 +160,72 @@ export async function chromiumTests(suite, { dist, server }) {
       await page.close();
     });
 
+    await suite.test('chromium: underlines follow page scroll, and reflow when the box is resized', async () => {
+      const editor = EDITORS.find((e) => e.host === 'www.reddit.com');
+      const page = await open(editor);
+      await page.keyboard.type(PITCH_DRAFT);
+      const first = await settled(page, 'underlines', (s) => s.verdict === 'pitch' && s.lines.length > 0);
+      await page.evaluate(() => scrollBy(0, 60));
+      const scrolled = await settled(page, 'underlines moved up with the page', (s) => s.lines.length > 0 && s.lines[0].top < first.lines[0].top - 50);
+      let check = await page.evaluate(checkUnderlines, { selector: editor.selector, text: PITCH_DRAFT });
+      assert(check.ok, `after scrolling: ${check.why}`);
+      await page.evaluate((sel) => { document.querySelector(sel).style.width = '260px'; }, editor.selector);
+      await settled(page, 'underlines reflowed', (s) => s.lines.length > 0 && s.lines.some((l, i) => l.top !== scrolled.lines[i]?.top || l.left !== scrolled.lines[i]?.left));
+      check = await page.evaluate(checkUnderlines, { selector: editor.selector, text: PITCH_DRAFT });
+      assert(check.ok, `after resizing: ${check.why}`);
+      await page.close();
+    });
+
+    await suite.test('chromium: "Ignore" hides one finding for this draft only', async () => {
+      const page = await open(EDITORS[0]);
+      await page.keyboard.type(PITCH_DRAFT);
+      const state = await settled(page, 'underlines', (s) => s.verdict === 'pitch' && s.lines.length > 1);
+      const rule = state.lines[0].rule;
+      const at = await page.evaluate(underlineCentre, rule);
+      await page.mouse.click(at.x, at.y);
+      await settled(page, 'the card', (s) => s.cardOpen);
+      await page.locator(`[data-sociable-overlay] .card li[data-rule="${rule}"] button[data-action="ignore"]`).click();
+      const after = await settled(page, 'the finding hidden', (s) => !s.lines.some((l) => l.rule === rule));
+      assert(after.lines.length > 0, 'ignoring one finding hid all of them');
+      await page.reload();
+      await page.click(EDITORS[0].selector);
+      await page.keyboard.type(PITCH_DRAFT);
+      await settled(page, 'the finding back on a new page', (s) => s.lines.some((l) => l.rule === rule));
+      await page.close();
+    });
+
+    await suite.test('chromium: a sent draft counts in the weekly tally; storage holds counts, never text', async () => {
+      const page = await open(EDITORS[0]);
+      await page.keyboard.type(PITCH_DRAFT);
+      await settled(page, 'a pitch verdict', (s) => s.verdict === 'pitch');
+      await page.click('[data-testid="tweetButtonInline"]');
+      const local = await until(() => browser.worker.evaluate(() => chrome.storage.local.get(null)), (l) => l.tally?.pitch === 1, 'the tally');
+      const sync = await browser.worker.evaluate(() => chrome.storage.sync.get(null));
+      const stored = JSON.stringify([local, sync]);
+      for (const word of ['Hello', 'friends', 'course', 'Limited']) assert(!stored.includes(word), `storage holds draft text: ${stored}`);
+      const popup = watch(await context.newPage());
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      await until(() => popup.textContent('#tally-pitch'), (t) => t === '1', 'the popup showing one pitch');
+      await popup.close();
+      await page.close();
+    });
+
+    await suite.test('chromium: corrupt settings fall back to the defaults', async () => {
+      await setSettings({ strictness: 'loud', paused: 'yes', sites: ['x.com'] });
+      await browser.worker.evaluate(() => chrome.storage.local.set({ tally: { week: 7, pitch: -3 } }));
+      const page = await open(EDITORS[0]);
+      await page.keyboard.type(PITCH_DRAFT);
+      await settled(page, 'a verdict despite the corrupt settings', (s) => s.verdict === 'pitch');
+      const popup = watch(await context.newPage());
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      await until(() => popup.isChecked('input[name="strictness"][value="balanced"]'), Boolean, 'balanced checked');
+      assert(!(await popup.isChecked('#paused')), 'paused although the stored value is not a boolean');
+      assert((await popup.textContent('#tally-pitch')) === '0', 'a corrupt tally was shown');
+      await browser.worker.evaluate(() => chrome.storage.sync.clear());
+      await popup.close();
+      await page.close();
+    });
+
     await suite.test('chromium: no network requests beyond the test pages and the extension', async () => {
       const allowed = (url) => {
         const u = new URL(url);
