@@ -37,8 +37,10 @@ await suite.test('web-ext lint: no errors, no warnings but BACKGROUND_SERVICE_WO
 await buildPages();
 const server = await startServer();
 try {
-  await chromiumTests(suite, { dist: join(dist, 'chrome'), server });
-  await firefoxTests(suite, { dist: join(dist, 'firefox'), server });
+  // SOCIABLE_BROWSERS=chromium (or firefox) runs one browser only, for quick iterations.
+  const only = process.env.SOCIABLE_BROWSERS;
+  if (!only || only === 'chromium') await chromiumTests(suite, { dist: join(dist, 'chrome'), server });
+  if (!only || only === 'firefox') await firefoxTests(suite, { dist: join(dist, 'firefox'), server });
 } finally {
   await server.close();
 }
