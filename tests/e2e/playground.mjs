@@ -80,6 +80,8 @@ const context = await chromium.launchPersistentContext(profile, {
     '--no-first-run', '--disable-quic'],
   viewport: { width: 1280, height: 900 },
   colorScheme: 'light',
+  // Meters animate; screenshots should show where they end.
+  reducedMotion: 'reduce',
 });
 const requests = [];
 const errors = [];
@@ -265,8 +267,21 @@ await test('screenshots (light, dark) and a phone width of 360 px without horizo
   await page.locator('button[data-example="launch"]').click();
   await settled((await draftText()).length);
   await page.evaluate(() => scrollTo(0, 0));
+  // The README's picture: underlines, the indicator, and the card open on one finding.
+  const text = await draftText();
+  const o = await overlay();
+  const at = text.indexOf('link in bio');
+  const line = o.lines.find((l) => l.start <= at && l.end > at);
+  assert(line, 'no underline under "link in bio"');
+  await page.mouse.click((line.left + line.right) / 2, line.top - 6);
+  await page.locator('[data-sociable-overlay] .card').waitFor({ state: 'visible', timeout: 3000 });
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: join(output, 'playground-light.png') });
   copyFileSync(join(output, 'playground-light.png'), join(root, 'www', 'screenshot.png'));
+  await page.keyboard.press('Escape');
+  await page.locator('button[data-example="reply"]').click();
+  await settled((await draftText()).length);
+  await page.screenshot({ path: join(output, 'playground-reply.png') });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.locator('button[data-example="discount"]').click();
   await settled((await draftText()).length);
@@ -276,6 +291,12 @@ await test('screenshots (light, dark) and a phone width of 360 px without horizo
   assert(overlayTheme === 'dark', `overlay theme ${overlayTheme} on the dark page`);
   await page.screenshot({ path: join(output, 'playground-dark.png') });
   await page.emulateMedia({ colorScheme: 'light' });
+  // The page's own switch wins over the system, and the overlay follows the page.
+  const themeOf = () => page.evaluate(() => document.querySelector('[data-sociable-overlay]')?.shadowRoot.querySelector('.theme').dataset.theme);
+  await page.locator('label:has(input[name="theme"][value="dark"])').click();
+  await until(themeOf, (t) => t === 'dark', 'the overlay to turn dark with the page switch');
+  await page.locator('label:has(input[name="theme"][value="auto"])').click();
+  await until(themeOf, (t) => t === 'light', 'the overlay to follow the light system again');
   await page.setViewportSize({ width: 360, height: 780 });
   await page.locator('button[data-example="bait"]').click();
   await settled((await draftText()).length);

@@ -54,6 +54,7 @@ function render(report: Report): void {
   // In reply mode, the same draft read as a new post shows what the parent changes.
   const alone = options().context?.kind === 'reply' ? analyzeNow(text, { strictness: state.strictness }) : undefined;
   panel.show(report, text, alone);
+  $('verdict-strictness').textContent = `· ${report.strictness}`;
   document.body.dataset.verdict = report.verdict;
 }
 
