@@ -3,8 +3,8 @@ import { Firefox } from './firefox.mjs';
 import { assert, until, EDITORS, PITCH_DRAFT, PITCH_WORDS } from './harness.mjs';
 import { checkUnderlines, editorText, overlayElementCentre, overlayState, underlineCentre } from './probes.mjs';
 
-/** Hosts without HSTS preloading, so plain HTTP through the test proxy reaches them. */
-const FIREFOX_EDITORS = ['mastodon.social', 'x.com', 'www.linkedin.com'].map((host) => EDITORS.find((e) => e.host === host));
+/** Every editor page, over HTTPS through the test server acting as proxy. */
+const FIREFOX_EDITORS = EDITORS;
 
 export async function firefoxTests(suite, { dist, server }) {
   const firstRequest = server.requests.length;
@@ -18,7 +18,8 @@ export async function firefoxTests(suite, { dist, server }) {
   try {
     for (const editor of FIREFOX_EDITORS) {
       await suite.test(`firefox: ${editor.name}: underlines over the words, verdict, apply and undo`, async () => {
-        await firefox.goto(`http://${editor.host}/${editor.path}`);
+        await firefox.goto(`https://${editor.host}/${editor.path}`);
+        if (editor.open) await firefox.clickSelector(editor.open);
         await until(() => firefox.evaluate((s) => Boolean(document.querySelector(s)), editor.selector), Boolean, 'the editor');
         await firefox.clickSelector(editor.selector);
         await firefox.type(PITCH_DRAFT);
@@ -58,7 +59,7 @@ export async function firefoxTests(suite, { dist, server }) {
       // with or without the add-on installed (checked by hand): it is not ours.
       const firefoxItself = (url) => url === 'connect://firefox.settings.services.mozilla.com:443';
       const unknown = seen.filter((url) => !firefoxItself(url)
-        && !/^http:\/\/[a-z.]+\/([a-z-]+\.html|pages\/[a-z]+\.(js|css)|favicon\.ico)$/.test(url));
+        && !/^https:\/\/[a-z.]+\/([a-z-]+\.html|pages\/[a-z]+\.(js|css)|favicon\.ico)$/.test(url));
       assert(unknown.length === 0, `unexpected requests: ${[...new Set(unknown)].join(', ')} (${unknown.length} in all)`);
     });
   } finally {

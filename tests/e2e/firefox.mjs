@@ -32,6 +32,8 @@ export class Firefox {
       capabilities: {
         alwaysMatch: {
           browserName: 'firefox',
+          // The test server's certificate is self-signed.
+          acceptInsecureCerts: true,
           'moz:firefoxOptions': {
             binary: '/usr/bin/firefox-esr',
             args: ['-headless', '-width', '1100', '-height', '800'],

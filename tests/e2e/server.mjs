@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
+import { connect } from 'node:net';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,9 @@ import * as esbuild from 'esbuild';
 const tests = dirname(dirname(fileURLToPath(import.meta.url)));
 const pages = join(tests, 'pages');
 const out = join(tests, 'output', 'pages');
+
+/** The sites the pages stand for; only these are tunnelled to the HTTPS port. */
+const TEST_HOSTS = new Set(['x.com', 'www.linkedin.com', 'www.facebook.com', 'www.reddit.com', 'mastodon.social', 'bsky.app', 'www.youtube.com']);
 
 /** Pages served with a strict CSP: the extension must work there too. */
 const CSP_PAGES = new Set(['/reddit.html']);
@@ -75,10 +79,24 @@ export async function startServer() {
     res.end(readFileSync(file));
   };
   const server = createServer(handler('http'));
-  // HTTPS through the proxy arrives as CONNECT: log it and refuse; no test page needs it.
-  server.on('connect', (req, socket) => {
-    requests.push(`connect://${req.url}`);
-    socket.destroy();
+  // HTTPS through the proxy arrives as CONNECT: tunnel the test hosts to our HTTPS port
+  // (Firefox insists on HTTPS for HSTS-preloaded hosts), log and refuse everything else.
+  server.on('connect', (req, socket, head) => {
+    const [host, port] = req.url.split(':');
+    if (port !== '443' || !TEST_HOSTS.has(host)) {
+      requests.push(`connect://${req.url}`);
+      socket.destroy();
+      return;
+    }
+    const upstream = connect(tls.address().port, '127.0.0.1', () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    const end = () => { upstream.destroy(); socket.destroy(); };
+    upstream.on('error', end);
+    socket.on('error', end);
   });
   const tls = createTlsServer(certificate(), handler('https'));
   await Promise.all([server, tls].map((s) => new Promise((resolve) => s.listen(0, '127.0.0.1', resolve))));
