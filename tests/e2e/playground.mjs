@@ -270,9 +270,9 @@ await test('screenshots (light, dark) and a phone width of 360 px without horizo
   // The README's picture: underlines, the indicator, and the card open on one finding.
   const text = await draftText();
   const o = await overlay();
-  const at = text.indexOf('link in bio');
+  const at = text.indexOf('#productivity') + 2;
   const line = o.lines.find((l) => l.start <= at && l.end > at);
-  assert(line, 'no underline under "link in bio"');
+  assert(line, 'no underline under "#productivity"');
   await page.mouse.click((line.left + line.right) / 2, line.top - 6);
   await page.locator('[data-sociable-overlay] .card').waitFor({ state: 'visible', timeout: 3000 });
   await page.mouse.move(0, 0);
