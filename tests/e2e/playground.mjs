@@ -185,6 +185,21 @@ await test('strictness: stricter presets flag more, looser ones less', async () 
   for (const r of relaxed) assert(balanced.has(r) && strict.has(r), `${r} flagged when relaxed but not stricter`);
 });
 
+await test('the findings list selects the flagged words in the draft (rich, then plain)', async () => {
+  const selected = () => page.evaluate(() => {
+    const el = document.getElementById('draft');
+    return el instanceof HTMLTextAreaElement ? el.value.slice(el.selectionStart, el.selectionEnd) : String(getSelection());
+  });
+  for (const kind of ['rich', 'plain']) {
+    await page.locator(`label:has(input[name="editor"][value="${kind}"])`).click();
+    await settled(PITCH.length);
+    const words = page.locator('.finding button.words', { hasText: '50% off' });
+    await words.click();
+    assert(await selected() === '50% off', `${kind}: selected "${await selected()}"`);
+    assert(await page.evaluate(() => document.activeElement?.id) === 'draft', `${kind}: focus did not move to the draft`);
+  }
+});
+
 await test('examples: each loads with one click and gets its verdict (balanced)', async () => {
   for (const [id, expected] of Object.entries(EXPECTED)) {
     const before = (await overlay()).rev;

@@ -1,8 +1,9 @@
 // The playground: one compose box checked by the extension's own Checker (underlines,
 // indicator, card), fed by the WASM core running in this page. Everything else here is
 // the page around it: settings, examples and the panel that spells the report out.
-import { STRICTNESSES, type Options, type Report, type Strictness } from '../../extension/src/core-types';
+import { STRICTNESSES, type Finding, type Options, type Report, type Strictness } from '../../extension/src/core-types';
 import { Checker } from '../../extension/src/content/overlay';
+import { rangeFor, readText } from '../../extension/src/content/text-map';
 import { analyze, analyzeNow, start } from './core';
 import { EXAMPLES } from './examples';
 import { Panel } from './panel';
@@ -26,6 +27,7 @@ const state = {
 const slot = $('editor-slot');
 const parent = $<HTMLTextAreaElement>('parent');
 const parentField = $('parent-field');
+let editor!: HTMLElement;
 const panel = new Panel({
   verdict: $('verdict'),
   why: $('why'),
@@ -33,9 +35,7 @@ const panel = new Panel({
   conversation: $('meter-conversation'),
   compare: $('compare'),
   findings: $('findings'),
-});
-
-let editor!: HTMLElement;
+}, reveal);
 let checker: Checker | undefined;
 let controller: AbortController | undefined;
 
@@ -45,8 +45,23 @@ function options(): Options {
 }
 
 function textOf(node: HTMLElement): string {
-  // innerText gives the lines a reader sees; the overlay maps offsets with its own reader.
-  return node instanceof HTMLTextAreaElement ? node.value : node.innerText.replace(/\n$/, '');
+  // The overlay's own reader, so offsets in its reports match this text exactly.
+  return node instanceof HTMLTextAreaElement ? node.value : readText(node).text;
+}
+
+/** Selects a finding's words in the draft, where the underline is. */
+function reveal(finding: Finding): void {
+  const { start, end } = finding.span_utf16;
+  editor.focus();
+  if (editor instanceof HTMLTextAreaElement) {
+    editor.setSelectionRange(start, end);
+    return;
+  }
+  const range = rangeFor(readText(editor), start, end);
+  const selection = getSelection();
+  if (!range || !selection) return;
+  selection.removeAllRanges();
+  selection.addRange(range);
 }
 
 function render(report: Report): void {

@@ -32,7 +32,8 @@ export interface PanelParts {
 }
 
 export class Panel {
-  constructor(private readonly parts: PanelParts) {
+  /** `reveal` selects a finding's words in the draft, for people who do not use a mouse. */
+  constructor(private readonly parts: PanelParts, private readonly reveal: (finding: Finding) => void) {
     this.clear();
   }
 
@@ -84,7 +85,12 @@ export class Panel {
     head.append(el('span', 'tag', CATEGORY_LABEL[finding.category]));
     const words = text.slice(finding.span_utf16.start, finding.span_utf16.end);
     // Long spans (a whole sentence) would push the message out of sight: show their start.
-    head.append(el('q', 'words', words.length > 60 ? `${words.slice(0, 57).trimEnd()}…` : words));
+    const show = el('button', 'words');
+    show.type = 'button';
+    show.title = 'Select these words in the draft';
+    show.append(el('q', '', words.length > 60 ? `${words.slice(0, 57).trimEnd()}…` : words));
+    show.addEventListener('click', () => this.reveal(finding));
+    head.append(show);
     li.append(head, el('p', 'message', finding.message));
     if (finding.suggestion) {
       const what = finding.suggestion.kind === 'replace' ? 'Try' : 'Add';
