@@ -89,6 +89,12 @@ export async function chromiumTests(suite, { dist, server }) {
       assert(opened.cardRules.length > 0, 'the card lists no findings');
       await page.keyboard.press('Escape');
       await settled(page, 'the card closed', (s) => !s.cardOpen);
+      const focused = await page.evaluate(() => document.activeElement?.dataset.sociableOverlay !== undefined);
+      assert(focused, 'Escape did not give focus back to the indicator');
+      await page.locator('[data-sociable-overlay] .indicator').click();
+      await settled(page, 'the card open on click', (s) => s.cardOpen);
+      await page.mouse.click(5, 5);
+      await settled(page, 'the card closed by a click elsewhere', (s) => !s.cardOpen);
       await page.close();
     });
 

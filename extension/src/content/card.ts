@@ -53,11 +53,12 @@ export class Card {
     if (focus) (this.root.querySelector('button') ?? this.root).focus();
   }
 
-  close(): void {
+  /** Closes the card; focus goes back where it came from unless the user moved it. */
+  close(restoreFocus = true): void {
     if (this.root.hidden) return;
     this.root.hidden = true;
     this.root.replaceChildren();
-    this.returnFocus?.focus();
+    if (restoreFocus) this.returnFocus?.focus();
     this.returnFocus = null;
   }
 

@@ -85,6 +85,10 @@ export class Checker {
     addEventListener('resize', () => this.place(), { passive: true, signal });
     element.addEventListener('scroll', () => this.place(), { passive: true, signal });
     element.addEventListener('click', (e) => this.hit(e), { signal });
+    // A press anywhere but on the card closes it (the click that opens one comes after).
+    addEventListener('pointerdown', (e) => {
+      if (this.card.isOpen && !e.composedPath().includes(this.host)) this.card.close(false);
+    }, { capture: true, signal });
     element.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && this.card.isOpen) this.card.close();
     }, { signal });
@@ -187,7 +191,8 @@ export class Checker {
     this.layer.replaceChildren(...lines);
     // The page's colours rarely change: look again only on scroll, resize or a new report.
     this.theme.dataset.theme ??= detectTheme(this.element);
-    this.indicator.show(this.report);
+    // A box that is hidden (a closed tab of a dialog, say) shows no indicator.
+    this.indicator.show(box.width > 0 && box.height > 0 ? this.report : undefined);
     if (this.report) this.indicator.place(box);
     // Plain facts for tests and benchmarks to read; never the text itself.
     this.host.dataset.verdict = this.report?.verdict ?? '';
