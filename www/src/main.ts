@@ -28,6 +28,7 @@ const slot = $('editor-slot');
 const parent = $<HTMLTextAreaElement>('parent');
 const parentField = $('parent-field');
 let editor!: HTMLElement;
+const review = $<HTMLButtonElement>('review');
 const panel = new Panel({
   verdict: $('verdict'),
   why: $('why'),
@@ -42,6 +43,12 @@ let controller: AbortController | undefined;
 function options(): Options {
   const reply = state.mode === 'reply' && parent.value.trim();
   return { strictness: state.strictness, context: reply ? { kind: 'reply', parent: parent.value } : { kind: 'new-post' } };
+}
+
+function clearPanel(): void {
+  panel.clear();
+  review.disabled = true;
+  delete document.body.dataset.verdict;
 }
 
 function textOf(node: HTMLElement): string {
@@ -69,6 +76,7 @@ function render(report: Report): void {
   // In reply mode, the same draft read as a new post shows what the parent changes.
   const alone = options().context?.kind === 'reply' ? analyzeNow(text, { strictness: state.strictness }) : undefined;
   panel.show(report, text, alone);
+  review.disabled = false;
   $('verdict-strictness').textContent = `· ${report.strictness}`;
   document.body.dataset.verdict = report.verdict;
 }
@@ -81,8 +89,7 @@ function attach(): void {
   // The Checker says nothing for an empty box; the panel should not keep the old report.
   editor.addEventListener('input', () => {
     if (!textOf(editor).trim()) {
-      panel.clear();
-      delete document.body.dataset.verdict;
+      clearPanel();
     }
   }, { signal: controller.signal });
 }
@@ -145,10 +152,7 @@ function setDraft(text: string): void {
       editor.dispatchEvent(new InputEvent('input', { bubbles: true }));
     }
   }
-  if (!text) {
-    panel.clear();
-    delete document.body.dataset.verdict;
-  }
+  if (!text) clearPanel();
 }
 
 function setMode(mode: Mode): void {
@@ -216,7 +220,7 @@ $('clear').addEventListener('click', () => setDraft(''));
 
 // The indicator opens the card with every finding and its suggestion; this button is a
 // larger way to the same card (the Checker has no public method for it, so click it).
-$('review').addEventListener('click', () => {
+review.addEventListener('click', () => {
   const indicator = checker?.host.shadowRoot?.querySelector<HTMLButtonElement>('.indicator');
   if (indicator && !indicator.hidden) indicator.click();
   else editor.focus();
