@@ -31,7 +31,8 @@ pub(crate) fn no_opening(text: &Text, is_reply: bool, signals: &mut Vec<Signal>)
         rule: ID,
         category: Category::Broadcast,
         severity,
-        weight: 20,
+        // A hint only asks for more; a warning marks a broadcast and costs more.
+        weight: if severity == Severity::Warning { 20 } else { 10 },
         message: MESSAGE,
         suggestion: Some(Suggestion::Insert { text: question.to_string() }),
         span: Span::new(last.start, last.end),
