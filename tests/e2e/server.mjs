@@ -100,11 +100,27 @@ export async function startServer() {
   });
   const tls = createTlsServer(certificate(), handler('https'));
   await Promise.all([server, tls].map((s) => new Promise((resolve) => s.listen(0, '127.0.0.1', resolve))));
-  const close = (s) => new Promise((resolve) => { s.closeAllConnections(); s.close(resolve); });
+  // Tunnelled CONNECT sockets are not the HTTP server's to close: track and end every socket
+  // ourselves, and never wait on a close callback for more than a second.
+  const sockets = new Set();
+  for (const s of [server, tls]) {
+    s.on('connection', (socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+  }
+  const close = (s) => Promise.race([
+    new Promise((resolve) => s.close(resolve)),
+    new Promise((resolve) => setTimeout(resolve, 1000)),
+  ]);
   return {
     port: server.address().port,
     httpsPort: tls.address().port,
     requests,
-    close: () => Promise.all([close(server), close(tls)]),
+    close: async () => {
+      const closing = Promise.all([close(server), close(tls)]);
+      for (const socket of sockets) socket.destroy();
+      await closing;
+    },
   };
 }
