@@ -39,7 +39,7 @@ wasm_bindgen_version() {
 
 setup() {
   have cargo || { echo "cargo is needed: install Rust with rustup first" >&2; exit 2; }
-  apt_install binaryen zip chromium chromium-driver xvfb firefox-esr
+  apt_install binaryen zip chromium chromium-driver xvfb firefox-esr fonts-noto-color-emoji
   rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$' \
     || { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
   [ -f Cargo.lock ] || cargo generate-lockfile
@@ -71,7 +71,12 @@ build_wasm() {
   cargo build --locked --lib --target wasm32-unknown-unknown --profile wasm
   rm -rf "$WASM_PKG"
   wasm-bindgen --target web --no-typescript --out-dir "$WASM_PKG" target/wasm32-unknown-unknown/wasm/sociable.wasm
-  wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+  # Debian's binaryen (wasm-opt 108) turns wasm-bindgen's externref table into a funcref
+  # table and the module then fails at start-up; binaryen from npm (extension/package.json)
+  # handles it. Debian's is the fallback, and extension/build.mjs checks the result starts.
+  local wasm_opt=wasm-opt
+  [ -x extension/node_modules/.bin/wasm-opt ] && wasm_opt=extension/node_modules/.bin/wasm-opt
+  "$wasm_opt" -Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
     --enable-nontrapping-float-to-int --enable-multivalue --enable-reference-types \
     "$WASM_PKG/sociable_bg.wasm" -o "$WASM_PKG/sociable_bg.wasm"
   echo "wasm: $(wc -c < "$WASM_PKG/sociable_bg.wasm") bytes ($(gzip -9c "$WASM_PKG/sociable_bg.wasm" | wc -c) gzipped)"
