@@ -27,10 +27,13 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     };
     let report = CACHED.with(|cached| -> Result<_, JsError> {
         let mut cached = cached.borrow_mut();
-        if cached.as_ref().map_or(true, |a| a.options() != &options) {
-            *cached = Some(Analyzer::new(&options).map_err(|e| JsError::new(&e.to_string()))?);
-        }
-        Ok(cached.as_ref().map(|analyzer| analyzer.analyze(text)))
+        let analyzer = match cached.take() {
+            Some(analyzer) if analyzer.options() == &options => analyzer,
+            _ => Analyzer::new(&options).map_err(|e| JsError::new(&e.to_string()))?,
+        };
+        let report = analyzer.analyze(text);
+        *cached = Some(analyzer);
+        Ok(report)
     })?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     serde::Serialize::serialize(&report, &serializer).map_err(|e| JsError::new(&e.to_string()))
