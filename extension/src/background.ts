@@ -7,15 +7,17 @@ import { ANALYZE_PORT, isToBackground, type AnalyzeAnswer, type StartupAnswer } 
 import { addToTally } from './settings';
 import { syncOptionalSites } from './optional-sites';
 
-let startedAt = 0;
-/** Milliseconds from the start of loading the core to a warmed-up analyser. */
-let startupMs = -1;
+/** Milliseconds to fetch, compile and instantiate the module, then to warm up the rules. */
+let instantiateMs = -1;
+let warmUpMs = -1;
 
 const ready: Promise<void> = (async () => {
-  startedAt = performance.now();
+  const started = performance.now();
   await init({ module_or_path: fetch(api.runtime.getURL('sociable_bg.wasm')) });
+  const instantiated = performance.now();
+  instantiateMs = instantiated - started;
   warmUp();
-  startupMs = performance.now() - startedAt;
+  warmUpMs = performance.now() - instantiated;
 })();
 
 let startupError = '';
@@ -42,7 +44,7 @@ api.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
     return true;
   }
   if (message.kind === 'ui-bg-startup') {
-    const reply = (): StartupAnswer => ({ ms: startupMs, error: startupError });
+    const reply = (): StartupAnswer => ({ instantiateMs, warmUpMs, error: startupError });
     ready.then(() => sendResponse(reply()), () => sendResponse(reply()));
     return true;
   }

@@ -23,7 +23,10 @@ export interface UiBgStartup {
 }
 
 export interface StartupAnswer {
-  ms: number;
+  /** Fetch, compile and instantiate the WASM module. */
+  instantiateMs: number;
+  /** Compile the rule table (`warmUp`). */
+  warmUpMs: number;
   error: string;
 }
 

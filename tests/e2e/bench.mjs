@@ -94,9 +94,11 @@ try {
     firsts.push((await page.evaluate(() => window.__sociableDone)).dom);
     const startup = await popup.evaluate(() => chrome.runtime.sendMessage({ kind: 'ui-bg-startup' }));
     if (startup?.error) throw new Error(startup.error);
-    startups.push(startup.ms);
+    startups.push(startup);
   }
-  console.log(`  WASM start-up in the worker (fetch, compile, instantiate, warm up): median ${ms(quantile(startups, 0.5))}, max ${ms(Math.max(...startups))} (target <= 20 ms)`);
+  const total = startups.map((s) => s.instantiateMs + s.warmUpMs);
+  console.log(`  WASM start-up in the worker: median ${ms(quantile(total, 0.5))}, max ${ms(Math.max(...total))} (target <= 20 ms)`);
+  console.log(`    of which fetch + compile + instantiate: median ${ms(quantile(startups.map((s) => s.instantiateMs), 0.5))}; warmUp (rule table): median ${ms(quantile(startups.map((s) => s.warmUpMs), 0.5))}`);
   console.log(`  first answer after the stop (keystroke to underline): median ${ms(quantile(firsts, 0.5))}, max ${ms(Math.max(...firsts))} (target <= 60 ms)`);
 } finally {
   await browser.close();
