@@ -232,6 +232,21 @@ export async function chromiumTests(suite, { dist, server }) {
       await page.close();
     });
 
+    await suite.test('chromium: checks go on after Chrome stops the service worker', async () => {
+      const page = await open(EDITORS[0]);
+      await page.keyboard.type('Hello friends.');
+      await settled(page, 'a first verdict', (s) => s.verdict !== '');
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await page.waitForTimeout(300);
+      await page.keyboard.type(' Buy now and get 50% off!');
+      const text = 'Hello friends. Buy now and get 50% off!';
+      await settled(page, 'an answer from the restarted worker', (s) => s.length === text.length && s.lines.length > 0);
+      await cdp.detach();
+      await page.close();
+    });
+
     await suite.test('chromium: no network requests beyond the test pages and the extension', async () => {
       const allowed = (url) => {
         const u = new URL(url);

@@ -44,6 +44,7 @@ export class Checker {
   /** Set when settings changed, so the same text needs a new answer. */
   private stale = false;
   private placeFrame = 0;
+  private failures = 0;
   private revision = 0;
 
   constructor(readonly element: HTMLElement, private readonly config: CheckerConfig) {
@@ -135,8 +136,12 @@ export class Checker {
     let report: Report | undefined;
     try {
       report = text.trim() ? await this.config.analyze(text, this.config.options()) : undefined;
+      this.failures = 0;
     } catch {
-      report = undefined;
+      // The background was stopped mid-request, say: keep what is drawn and ask again soon.
+      this.inFlight = false;
+      if (++this.failures <= 3 && !this.config.signal.aborted) setTimeout(() => this.refresh(), 100 * this.failures);
+      return;
     } finally {
       this.inFlight = false;
     }
