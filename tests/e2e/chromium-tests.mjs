@@ -123,6 +123,23 @@ export async function chromiumTests(suite, { dist, server }) {
       await page.close();
     });
 
+    await suite.test('chromium: "Pause everywhere" in the popup removes the overlay from the open tab, and back', async () => {
+      const page = await open(EDITORS[0]);
+      await page.keyboard.type('Buy now!');
+      await settled(page, 'a verdict', (s) => s.verdict !== '');
+      const popup = watch(await context.newPage());
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      await popup.check('#paused');
+      await page.bringToFront();
+      await until(() => page.evaluate(() => document.querySelectorAll('[data-sociable-overlay]').length), (n) => n === 0, 'the overlay gone');
+      await popup.bringToFront();
+      await popup.uncheck('#paused');
+      await page.bringToFront();
+      await settled(page, 'the overlay back', (s) => s.verdict !== '');
+      await popup.close();
+      await page.close();
+    });
+
     await suite.test('chromium: a reply to a request for recommendations is not a pitch', async () => {
       const reply = 'You could try Notion, we use it and it is great for small teams.';
       const newPost = await open(EDITORS[0]);
