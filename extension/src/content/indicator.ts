@@ -5,6 +5,8 @@ import { VERDICT_LABEL } from './labels';
 export class Indicator {
   readonly button: HTMLButtonElement;
   private readonly label: HTMLSpanElement;
+  private size: [number, number] = [0, 0];
+  private sizedFor = '';
 
   constructor(parent: Node, onOpen: () => void, signal: AbortSignal) {
     this.button = document.createElement('button');
@@ -38,8 +40,13 @@ export class Indicator {
 
   /** Just below the box's right corner, so it never covers the text; inside when no room. */
   place(box: DOMRect): void {
-    const width = this.button.offsetWidth;
-    const height = this.button.offsetHeight;
+    // Reading the size forces a layout; the size only changes with the label.
+    const label = this.button.hidden ? '' : this.label.textContent ?? '';
+    if (label !== this.sizedFor) {
+      this.size = [this.button.offsetWidth, this.button.offsetHeight];
+      this.sizedFor = label;
+    }
+    const [width, height] = this.size;
     const below = box.bottom + 4 + height <= innerHeight;
     this.button.style.left = `${Math.max(0, box.right - width)}px`;
     this.button.style.top = `${below ? box.bottom + 4 : Math.max(0, box.bottom - height - 4)}px`;

@@ -176,13 +176,20 @@ export class Checker {
     const rects = this.surface.measure(spans);
     this.drawn = findings.map((finding, i) => ({ finding, rects: rects[i] }));
     const box = this.element.getBoundingClientRect();
-    const lines: HTMLElement[] = [];
+    // Line elements are reused from draw to draw: a keystroke moves a few, creates none.
+    const pool = this.layer.children;
+    let used = 0;
     for (const { finding, rects: boxes } of this.drawn) {
       for (const r of boxes) {
         // Words scrolled out of the box stay hidden, as the text itself does.
         if (r.bottom < box.top || r.top > box.bottom || r.right < box.left || r.left > box.right) continue;
-        const line = document.createElement('div');
-        line.className = 'line';
+        let line = pool[used] as HTMLElement | undefined;
+        if (!line) {
+          line = document.createElement('div');
+          line.className = 'line';
+          this.layer.append(line);
+        }
+        used += 1;
         line.dataset.rule = finding.rule;
         line.dataset.axis = finding.axis;
         line.dataset.start = String(finding.span_utf16.start);
@@ -190,10 +197,9 @@ export class Checker {
         line.style.left = `${r.left}px`;
         line.style.top = `${r.bottom - 2}px`;
         line.style.width = `${r.width}px`;
-        lines.push(line);
       }
     }
-    this.layer.replaceChildren(...lines);
+    while (pool.length > used) pool[pool.length - 1].remove();
     // The page's colours rarely change: look again only on scroll, resize or a new report.
     this.theme.dataset.theme ??= detectTheme(this.element);
     // A box that is hidden (a closed tab of a dialog, say) shows no indicator.
