@@ -83,6 +83,10 @@ export async function chromiumTests(suite, { dist, server }) {
       const state = await settled(page, 'a verdict', (s) => s.verdict === 'pitch');
       assert(/Pitch/.test(state.live), `live region says ${JSON.stringify(state.live)}`);
       assert(/Pitch/.test(state.indicator.label) && /\d+ of 100/.test(state.indicator.label), `indicator label ${state.indicator.label}`);
+      const post = await page.locator('[data-testid="tweetButtonInline"]').boundingBox();
+      const i = state.indicator;
+      const covers = i.left < post.x + post.width && post.x < i.right && i.top < post.y + post.height && post.y < i.bottom;
+      assert(!covers, 'the indicator covers the Post button');
       await page.locator('[data-sociable-overlay] .indicator').focus();
       await page.keyboard.press('Enter');
       const opened = await settled(page, 'the card open with focus', (s) => s.cardOpen && s.focusInCard);

@@ -39,7 +39,7 @@ export class Indicator {
   }
 
   /** Just below the box's right corner, so it never covers the text; inside when no room. */
-  place(box: DOMRect): void {
+  place(box: DOMRect, avoid: DOMRect[] = []): void {
     // Reading the size forces a layout; the size only changes with the label.
     const label = this.button.hidden ? '' : this.label.textContent ?? '';
     if (label !== this.sizedFor) {
@@ -48,7 +48,13 @@ export class Indicator {
     }
     const [width, height] = this.size;
     const below = box.bottom + 4 + height <= innerHeight;
-    this.button.style.left = `${Math.max(0, box.right - width)}px`;
-    this.button.style.top = `${below ? box.bottom + 4 : Math.max(0, box.bottom - height - 4)}px`;
+    let left = box.right - width;
+    const top = below ? box.bottom + 4 : Math.max(0, box.bottom - height - 4);
+    // Never cover the site's own buttons (Post, Reply): step left of any it would overlap.
+    for (const r of avoid) {
+      if (left < r.right && r.left < left + width && top < r.bottom && r.top < top + height) left = r.left - width - 6;
+    }
+    this.button.style.left = `${Math.max(0, left)}px`;
+    this.button.style.top = `${top}px`;
   }
 }

@@ -35,6 +35,7 @@ function attach(box: HTMLElement): void {
   const checker = new Checker(box, {
     analyze,
     options: () => optionsFor(box),
+    avoid: () => sendButtons(adapter, box),
     signal: controller.signal,
   });
   checkers.set(box, { checker, controller });

@@ -13,6 +13,8 @@ export interface CheckerConfig {
   analyze: AnalyzeFn;
   /** Read before every analysis, so a settings change applies at the next one. */
   options: () => Options;
+  /** Elements the indicator must not cover, such as the site's send button. */
+  avoid?: () => Element[];
   /** Called with each report that was drawn (the tally keeps the last verdict). */
   onReport?: (report: Report) => void;
   signal: AbortSignal;
@@ -204,7 +206,7 @@ export class Checker {
     this.theme.dataset.theme ??= detectTheme(this.element);
     // A box that is hidden (a closed tab of a dialog, say) shows no indicator.
     this.indicator.show(box.width > 0 && box.height > 0 ? this.report : undefined);
-    if (this.report) this.indicator.place(box);
+    if (this.report) this.indicator.place(box, (this.config.avoid?.() ?? []).map((el) => el.getBoundingClientRect()));
     // Plain facts for tests and benchmarks to read; never the text itself.
     this.host.dataset.verdict = this.report?.verdict ?? '';
     this.host.dataset.pitch = String(this.report?.scores.pitch ?? '');
