@@ -203,6 +203,19 @@ export async function chromiumTests(suite, { dist, server }) {
       await page.close();
     });
 
+    await suite.test('chromium: underlines in a textarea that scrolled inside', async () => {
+      const editor = EDITORS.find((e) => e.host === 'www.reddit.com');
+      const page = await open(editor);
+      const text = `${'\n'.repeat(10)}${PITCH_DRAFT}`;
+      await page.keyboard.type(text);
+      await settled(page, 'underlines', (s) => s.verdict === 'pitch' && s.lines.length > 0);
+      const scrollTop = await page.evaluate((sel) => document.querySelector(sel).scrollTop, editor.selector);
+      assert(scrollTop > 50, `the textarea did not scroll (${scrollTop})`);
+      const check = await page.evaluate(checkUnderlines, { selector: editor.selector, text });
+      assert(check.ok, check.why);
+      await page.close();
+    });
+
     await suite.test('chromium: "Ignore" hides one finding for this draft only', async () => {
       const page = await open(EDITORS[0]);
       await page.keyboard.type(PITCH_DRAFT);
