@@ -4,9 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { wasmAnswers } from './wasm-check.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
@@ -16,17 +17,6 @@ let wasmPkg = join(root, 'target', 'wasm-pkg');
 if (!existsSync(join(wasmPkg, 'sociable.js'))) {
   console.error('target/wasm-pkg/sociable.js is missing: run ./build.sh (it builds the WASM first)');
   process.exit(1);
-}
-
-/** Instantiates the package in Node and analyses one draft: the extension ships only a core that answers. */
-async function wasmAnswers(dir) {
-  try {
-    const glue = await import(`${pathToFileURL(join(dir, 'sociable.js')).href}?t=${Date.now()}`);
-    glue.initSync({ module: readFileSync(join(dir, 'sociable_bg.wasm')) });
-    return glue.analyze('Buy now!', { strictness: 'balanced' }).version === glue.reportVersion() ? '' : 'wrong report version';
-  } catch (error) {
-    return String(error);
-  }
 }
 
 // Debian's binaryen (wasm-opt 108) turns wasm-bindgen's externref table into a funcref

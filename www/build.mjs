@@ -6,24 +6,15 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
 const extension = join(root, 'extension');
 const out = join(root, 'dist', 'www');
-const esbuild = createRequire(join(extension, 'package.json'))('esbuild');
+import { wasmAnswers as answers } from '../extension/wasm-check.mjs';
 
-/** Instantiates a wasm-bindgen package in Node and analyses one draft; '' when it answers. */
-async function answers(dir) {
-  try {
-    const glue = await import(`${pathToFileURL(join(dir, 'sociable.js')).href}?t=${Date.now()}`);
-    glue.initSync({ module: readFileSync(join(dir, 'sociable_bg.wasm')) });
-    return glue.analyze('Buy now!', { strictness: 'balanced' }).version === glue.reportVersion() ? '' : 'wrong report version';
-  } catch (error) {
-    return String(error);
-  }
-}
+const esbuild = createRequire(join(extension, 'package.json'))('esbuild');
 
 // The extension may have rebuilt the package (Debian's wasm-opt can break it, see
 // extension/build.mjs). Take the package whose module is byte for byte the one in
