@@ -1,5 +1,6 @@
 //! The analysis: pure Rust, no web dependency.
 
+pub(crate) mod automata;
 pub(crate) mod options;
 mod phrases;
 pub(crate) mod reply;
@@ -29,7 +30,7 @@ impl Analyzer {
     /// Sets up an analyser, or says why the options cannot be used.
     pub fn new(options: &Options) -> Result<Analyzer, OptionsError> {
         options.validate()?;
-        rules::warm_up();
+        automata::warm_up();
         let parent_asks_for_help = match &options.context {
             Context::Reply { parent: Some(parent) } => reply::asks_for_help(parent),
             _ => false,

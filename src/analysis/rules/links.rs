@@ -1,11 +1,8 @@
 //! Links, judged by where they lead: a profile, shop or fundraiser asks for something; a
 //! video or an encyclopedia page mostly shares something to look at.
 
-use std::sync::OnceLock;
-
-use regex::bytes::Regex;
-
-use super::{compile, Signal};
+use super::Signal;
+use crate::analysis::automata::{fixed, Fixed};
 use crate::analysis::report::{Category, Severity, Span};
 use crate::analysis::text::Text;
 
@@ -16,7 +13,7 @@ const LINK_MESSAGE: &str = "A link in an unprompted post sends readers away; in 
 const PROMO_MESSAGE: &str = "A link to a profile, shop, app store or fundraiser asks readers to follow, buy or give.";
 const MEDIA_MESSAGE: &str = "A bare link gives readers somewhere to go, not something to answer.";
 
-const URL: &str = r"\bhttps?://[^\s<>]+|\bwww\.[^\s<>]+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|info|biz|xyz|gg|app|shop|store|site|online|link|tv)\b(?:/[^\s<>]*)?|\b[a-z0-9][a-z0-9-]*\.(?:co|ly|me|gl|be|us|uk|de|ru|br|in|es|fr|it|pl|ee)/[^\s<>]*|\bwatch\?v=[\w-]+";
+pub(crate) const URL: &str = r"\bhttps?://[^\s<>]+|\bwww\.[^\s<>]+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|info|biz|xyz|gg|app|shop|store|site|online|link|tv)\b(?:/[^\s<>]*)?|\b[a-z0-9][a-z0-9-]*\.(?:co|ly|me|gl|be|us|uk|de|ru|br|in|es|fr|it|pl|ee)/[^\s<>]*|\bwatch\?v=[\w-]+";
 
 /// Hosts (with their subdomains) whose pages are profiles, shops, app stores and fundraisers.
 const PROMO_HOSTS: &[&str] = &[
@@ -35,11 +32,6 @@ const MEDIA_HOSTS: &[&str] = &["imdb.com", "vimeo.com", "wikipedia.org", "youtu.
 
 /// Paths on media hosts that are channels rather than videos.
 const PROFILE_PATHS: &[&str] = &["/channel/", "/user/", "/c/", "/@"];
-
-fn url() -> &'static Regex {
-    static SLOT: OnceLock<Regex> = OnceLock::new();
-    SLOT.get_or_init(|| compile(URL))
-}
 
 #[derive(Debug, PartialEq, Eq)]
 enum Destination {
@@ -71,12 +63,12 @@ fn classify(link: &str) -> Destination {
 
 pub(crate) fn links(text: &Text, signals: &mut Vec<Signal>) {
     let whole = text.as_str();
-    for found in url().find_iter(whole.as_bytes()) {
-        let Some(link) = whole.get(found.start()..found.end()) else { continue };
+    fixed(Fixed::Url).for_each_match(whole.as_bytes(), |found| {
+        let Some(link) = whole.get(found.clone()) else { return };
         // Sentence punctuation after a link belongs to the sentence.
         let link = link.trim_end_matches(['.', ',', '!', '?', ')', ';', ':', '"', '\'']);
         if link.is_empty() {
-            continue;
+            return;
         }
         let (rule, severity, weight, message) = match classify(link) {
             Destination::Promo => (PROMO_LINK_ID, Severity::Warning, 55, PROMO_MESSAGE),
@@ -90,9 +82,9 @@ pub(crate) fn links(text: &Text, signals: &mut Vec<Signal>) {
             weight,
             message,
             suggestion: None,
-            span: Span::new(found.start(), found.start() + link.len()),
+            span: Span::new(found.start, found.start + link.len()),
         });
-    }
+    });
 }
 
 #[cfg(test)]

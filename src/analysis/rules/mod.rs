@@ -1,8 +1,9 @@
 //! Rules: the data table, compiled once, and the few rules that need code.
 //!
 //! Each rule turns text into [`Signal`]s. Table rules are matched together through one
-//! [`RegexSet`] pass; only the rules it reports are run again to find their spans, so the
-//! cost of a draft is one linear scan plus the work for what it actually contains.
+//! pass of the rule set; only the rules it reports are run again to find their spans, so
+//! the cost of a draft is one linear scan plus the work for what it actually contains.
+//! The patterns are compiled ahead of time (see `automata`).
 
 mod hashtags;
 mod links;
@@ -11,16 +12,13 @@ mod questions;
 mod shouting;
 mod table;
 
-use std::sync::OnceLock;
-
-use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
-
+use super::automata;
 use super::report::{Category, Severity, Span, Suggestion};
 use super::text::Text;
 
-pub(crate) use links::{LINK_ID, MEDIA_LINK_ID, PROMO_LINK_ID};
+pub(crate) use links::{LINK_ID, MEDIA_LINK_ID, PROMO_LINK_ID, URL as URL_PATTERN};
 pub(crate) use opening::{no_opening, ID as NO_OPENING_ID};
-pub(crate) use questions::questions;
+pub(crate) use questions::{questions, HOOK_OPENER as HOOK_OPENER_PATTERN, OPENER as QUESTION_OPENER_PATTERN};
 pub(crate) use table::RULES;
 
 /// Where a rule applies.
@@ -95,6 +93,7 @@ impl Signal {
 }
 
 /// White space: ASCII, and the no-break space that editors insert.
+#[cfg(not(target_arch = "wasm32"))]
 const SPACE: &str = r"(?:[\t\n\x0B\x0C\r ]|\xC2\xA0)";
 
 /// Turns a table pattern into the regex it stands for (see the table's header).
@@ -103,6 +102,8 @@ const SPACE: &str = r"(?:[\t\n\x0B\x0C\r ]|\xC2\xA0)";
 /// `\w` are ASCII, which keeps the automata small and fast and the WebAssembly build free of
 /// Unicode tables. Non-ASCII text is matched by its UTF-8 bytes, so a non-ASCII character
 /// in a class becomes an alternative, and `\x{…}` above ASCII becomes the character.
+/// Only the ahead-of-time compilation (`automata::generate`) needs it.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn expand_pattern(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() * 2);
     let mut chars = pattern.chars().peekable();
@@ -181,52 +182,6 @@ pub(crate) fn expand_pattern(pattern: &str) -> String {
     out
 }
 
-/// Compiles a pattern the way every rule is compiled (see [`expand_pattern`]).
-pub(crate) fn compile(pattern: &str) -> Regex {
-    RegexBuilder::new(&expand_pattern(pattern))
-        .unicode(false)
-        .case_insensitive(true)
-        .size_limit(16 << 20)
-        .dfa_size_limit(8 << 20)
-        .build()
-        .unwrap_or_else(|e| panic!("pattern does not compile: {e}"))
-}
-
-struct CompiledTable {
-    set: RegexSet,
-    /// One regex per rule, and its `unless` regex, compiled the first time that rule matches.
-    regexes: Vec<OnceLock<(Regex, Option<Regex>)>>,
-}
-
-fn compiled() -> &'static CompiledTable {
-    static TABLE: OnceLock<CompiledTable> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let patterns: Vec<String> = RULES.iter().map(|rule| expand_pattern(rule.pattern)).collect();
-        // The table is fixed at compile time and `tests/rules.rs` compiles every pattern,
-        // so a failure here is a bug in the table, caught before any release.
-        let set = RegexSetBuilder::new(&patterns)
-            .unicode(false)
-            .case_insensitive(true)
-            .size_limit(64 << 20)
-            .dfa_size_limit(64 << 20)
-            .build()
-            .expect("rule table patterns compile");
-        CompiledTable { set, regexes: RULES.iter().map(|_| OnceLock::new()).collect() }
-    })
-}
-
-fn rule_regex(index: usize) -> &'static (Regex, Option<Regex>) {
-    compiled().regexes[index].get_or_init(|| {
-        let rule = &RULES[index];
-        (compile(rule.pattern), (!rule.unless.is_empty()).then(|| compile(rule.unless)))
-    })
-}
-
-/// Compiles the table now rather than on the first analysis.
-pub(crate) fn warm_up() {
-    compiled();
-}
-
 /// Chunks of about this many bytes, cut at sentence ends, are what the table is run over.
 const CHUNK_BYTES: usize = 512;
 
@@ -238,7 +193,6 @@ const CHUNK_BYTES: usize = 512;
 /// ones. Chunks end at sentence ends, so `^`, `\b` and the patterns' sentence-start
 /// alternatives see the same context they would in the whole text.
 pub(crate) fn match_table(text: &Text, is_reply: bool, signals: &mut Vec<Signal>) {
-    let table = compiled();
     let whole = text.as_str();
     let sentences = text.sentences();
     let mut chunk_start = 0;
@@ -248,37 +202,28 @@ pub(crate) fn match_table(text: &Text, is_reply: bool, signals: &mut Vec<Signal>
             Some(_) if sentence.end - chunk_start < CHUNK_BYTES => continue,
             Some(next) => next.start,
         };
-        match_chunk(table, whole, chunk_start, chunk_end, is_reply, signals);
+        match_chunk(whole, chunk_start, chunk_end, is_reply, signals);
         chunk_start = chunk_end;
     }
 }
 
-fn match_chunk(table: &CompiledTable, whole: &str, start: usize, end: usize, is_reply: bool, signals: &mut Vec<Signal>) {
+fn match_chunk(whole: &str, start: usize, end: usize, is_reply: bool, signals: &mut Vec<Signal>) {
     let chunk = &whole.as_bytes()[start..end];
-    for index in table.set.matches(chunk).iter() {
+    for index in automata::rule_set().matches(chunk) {
         let rule = &RULES[index];
         if rule.scope == Scope::Reply && !is_reply {
             continue;
         }
-        let (regex, unless) = rule_regex(index);
-        let mut push = |found: regex::bytes::Match| {
-            let span = Span::new(start + found.start(), start + found.end());
+        let unless = automata::unless(index);
+        automata::rule(index).for_each_flagged(chunk, |found| {
+            let span = Span::new(start + found.start, start + found.end);
             // Byte matching could in principle stop inside a character; such a match is
             // dropped rather than reported with a span that cannot be sliced.
             let sound = whole.is_char_boundary(span.start) && whole.is_char_boundary(span.end);
-            if sound && !found.is_empty() && !unless.as_ref().is_some_and(|u| u.is_match(found.as_bytes())) {
+            if sound && !found.is_empty() && !unless.is_some_and(|u| u.is_match(&chunk[found])) {
                 signals.push(Signal::from_rule(rule, span));
             }
-        };
-        // Capture groups cost a slower engine; only rules that narrow their span need them.
-        if regex.captures_len() > 1 {
-            for caps in regex.captures_iter(chunk) {
-                let whole_match = caps.get(0).expect("group 0 always participates");
-                push(caps.name("m").or_else(|| caps.name("x")).unwrap_or(whole_match));
-            }
-        } else {
-            regex.find_iter(chunk).for_each(&mut push);
-        }
+        });
     }
 }
 

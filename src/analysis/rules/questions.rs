@@ -5,11 +5,8 @@
 //! pitch follows it closely, and a request (no signal at all) when it carries the pitch
 //! itself ("can you subscribe?").
 
-use std::sync::OnceLock;
-
-use regex::bytes::Regex;
-
-use super::{compile, Signal};
+use super::Signal;
+use crate::analysis::automata::{fixed, Fixed};
 use crate::analysis::report::{Axis, Category, Severity, Span};
 use crate::analysis::text::Text;
 
@@ -21,26 +18,12 @@ const HOOK_MESSAGE: &str = "A rhetorical question that leads into a pitch is a s
 /// How many sentences after a question a pitch may start and still make it a hook.
 const HOOK_REACH: usize = 2;
 
-const OPENER: &str = r"^(?:@\S+\s+|(?:so|hey|hi|ok|okay|also|but|and|honest\s+question|quick\s+question|genuine\s+question|serious\s+question|question|guys|folks|friends|everyone)[,:]?\s+)*(?:what|what's|whats|how|how's|why|who|who's|whom|whose|which|where|when|anyone|anybody|does\s+anyone|has\s+anyone|did\s+anyone|is\s+anyone|can\s+anyone|can\s+someone|could\s+anyone|would\s+anyone|is\s+there|are\s+there|do\s+you|did\s+you|have\s+you|would\s+you|could\s+you|will\s+you|are\s+you|should\s+i|should\s+we|am\s+i|do\s+we|is\s+it|isn't\s+it|is\s+this|does\s+it|does\s+this|don't\s+you|thoughts|curious|wondering|i\s+wonder|any\s+(?:thoughts|ideas|tips|advice|recommendations|suggestions))\b";
-const HOOK_OPENER: &str = r"^(?:do\s+you\s+|are\s+you\s+|were\s+you\s+)?(?:want|wanna|need|ready|tired|sick|struggling|looking\s+for|wish|dream|dreaming|trying|still)\b|^what\s+if\s+(?:i|we)\s+told\s+you\b|^did\s+you\s+know\b|^(?:do\s+you\s+)?know\s+what\b";
-
-fn regex(slot: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    slot.get_or_init(|| compile(pattern))
-}
-
-fn opener() -> &'static Regex {
-    static SLOT: OnceLock<Regex> = OnceLock::new();
-    regex(&SLOT, OPENER)
-}
-
-fn hook_opener() -> &'static Regex {
-    static SLOT: OnceLock<Regex> = OnceLock::new();
-    regex(&SLOT, HOOK_OPENER)
-}
+pub(crate) const OPENER: &str = r"^(?:@\S+\s+|(?:so|hey|hi|ok|okay|also|but|and|honest\s+question|quick\s+question|genuine\s+question|serious\s+question|question|guys|folks|friends|everyone)[,:]?\s+)*(?:what|what's|whats|how|how's|why|who|who's|whom|whose|which|where|when|anyone|anybody|does\s+anyone|has\s+anyone|did\s+anyone|is\s+anyone|can\s+anyone|can\s+someone|could\s+anyone|would\s+anyone|is\s+there|are\s+there|do\s+you|did\s+you|have\s+you|would\s+you|could\s+you|will\s+you|are\s+you|should\s+i|should\s+we|am\s+i|do\s+we|is\s+it|isn't\s+it|is\s+this|does\s+it|does\s+this|don't\s+you|thoughts|curious|wondering|i\s+wonder|any\s+(?:thoughts|ideas|tips|advice|recommendations|suggestions))\b";
+pub(crate) const HOOK_OPENER: &str = r"^(?:do\s+you\s+|are\s+you\s+|were\s+you\s+)?(?:want|wanna|need|ready|tired|sick|struggling|looking\s+for|wish|dream|dreaming|trying|still)\b|^what\s+if\s+(?:i|we)\s+told\s+you\b|^did\s+you\s+know\b|^(?:do\s+you\s+)?know\s+what\b";
 
 fn is_question(sentence: &str) -> bool {
     sentence.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '？').ends_with(['?', '？'])
-        || opener().is_match(sentence.as_bytes())
+        || fixed(Fixed::QuestionOpener).is_match(sentence.as_bytes())
 }
 
 /// Adds a `question` or `hook-question` signal for each question in the text; `signals`
@@ -71,7 +54,7 @@ pub(crate) fn questions(text: &Text, signals: &mut Vec<Signal>) {
         let reach_end = sentences.get(index + HOOK_REACH).or(sentences.last()).map_or(span.end, |s| s.end);
         let followed_by_pitch = pitch_within(Span::new(span.end, reach_end));
         let after_all = pitch_within(Span::new(span.end, text.as_str().len()));
-        let hook_shaped = hook_opener().is_match(sentence.as_bytes());
+        let hook_shaped = fixed(Fixed::HookOpener).is_match(sentence.as_bytes());
         if followed_by_pitch || (hook_shaped && after_all) {
             found.push(Signal {
                 rule: HOOK_ID,

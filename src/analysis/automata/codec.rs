@@ -1,0 +1,295 @@
+//! A compact byte form of Thompson NFAs, so patterns are parsed when the crate is built
+//! rather than every time the extension's background starts.
+//!
+//! An NFA is written state by state and read back through `thompson::Builder`, which gives
+//! the same NFA (same states, same ids) without parsing or compiling anything. State ids
+//! are written relative to the state that mentions them, so most fit in one byte.
+
+use std::sync::Arc;
+
+use regex_automata::nfa::thompson::{self, Transition, NFA};
+use regex_automata::util::look::Look;
+use regex_automata::util::primitives::StateID;
+
+/// Why bytes could not be read back as an NFA (only a corrupt or stale blob gets here).
+#[derive(Debug)]
+pub(crate) struct DecodeError(pub(crate) String);
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "compiled patterns are unreadable: {}", self.0)
+    }
+}
+
+const BYTE_RANGE: u8 = 0;
+const SPARSE: u8 = 1;
+const LOOK: u8 = 2;
+const UNION: u8 = 3;
+const CAPTURE_START: u8 = 4;
+const CAPTURE_END: u8 = 5;
+const FAIL: u8 = 6;
+const MATCH: u8 = 7;
+
+/// Appends `nfa` to `out`.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn encode(nfa: &NFA, out: &mut Vec<u8>) {
+    use thompson::State;
+
+    let put = |out: &mut Vec<u8>, value: u64| write_varint(out, value);
+    let put_id = |out: &mut Vec<u8>, from: usize, to: StateID| write_varint(out, zigzag(to.as_usize() as i64 - from as i64));
+    out.push(u8::from(nfa.is_reverse()));
+    put(out, nfa.pattern_len() as u64);
+    put(out, nfa.states().len() as u64);
+    put_id(out, 0, nfa.start_anchored());
+    put_id(out, 0, nfa.start_unanchored());
+    for pattern in nfa.patterns() {
+        put_id(out, 0, nfa.start_pattern(pattern).expect("every pattern has a start"));
+    }
+    let groups = nfa.group_info();
+    let ranges = |out: &mut Vec<u8>, id: usize, transitions: &mut dyn Iterator<Item = Transition>| {
+        let transitions: Vec<Transition> = transitions.collect();
+        put(out, transitions.len() as u64);
+        for t in transitions {
+            out.extend([t.start, t.end]);
+            put_id(out, id, t.next);
+        }
+    };
+    for (id, state) in nfa.states().iter().enumerate() {
+        match state {
+            State::ByteRange { trans } => {
+                out.extend([BYTE_RANGE, trans.start, trans.end]);
+                put_id(out, id, trans.next);
+            }
+            State::Sparse(sparse) => {
+                out.push(SPARSE);
+                ranges(out, id, &mut sparse.transitions.iter().copied());
+            }
+            State::Dense(dense) => {
+                // Written as the ranges it stands for; read back, it is a sparse state.
+                out.push(SPARSE);
+                let mut merged: Vec<Transition> = Vec::new();
+                for (byte, &next) in dense.transitions.iter().enumerate() {
+                    if next == StateID::ZERO {
+                        continue;
+                    }
+                    match merged.last_mut() {
+                        Some(last) if last.next == next && usize::from(last.end) + 1 == byte => last.end = byte as u8,
+                        _ => merged.push(Transition { start: byte as u8, end: byte as u8, next }),
+                    }
+                }
+                ranges(out, id, &mut merged.into_iter());
+            }
+            State::Look { look, next } => {
+                out.push(LOOK);
+                put(out, u64::from(look.as_repr()));
+                put_id(out, id, *next);
+            }
+            State::Union { alternates } => {
+                out.push(UNION);
+                put(out, alternates.len() as u64);
+                alternates.iter().for_each(|&alt| put_id(out, id, alt));
+            }
+            State::BinaryUnion { alt1, alt2 } => {
+                out.push(UNION);
+                put(out, 2);
+                put_id(out, id, *alt1);
+                put_id(out, id, *alt2);
+            }
+            State::Capture { next, pattern_id, group_index, slot } => {
+                let group = group_index.as_usize();
+                let starts = groups.slot(*pattern_id, group) == Some(slot.as_usize());
+                out.push(if starts { CAPTURE_START } else { CAPTURE_END });
+                put(out, pattern_id.as_u64());
+                put(out, group as u64);
+                put_id(out, id, *next);
+                if starts {
+                    let name = groups.to_name(*pattern_id, group).unwrap_or("");
+                    put(out, name.len() as u64);
+                    out.extend(name.as_bytes());
+                }
+            }
+            State::Fail => out.push(FAIL),
+            State::Match { pattern_id } => {
+                out.push(MATCH);
+                put(out, pattern_id.as_u64());
+            }
+        }
+    }
+}
+
+/// Reads one NFA from the front of `bytes`, leaving `bytes` just past it.
+pub(crate) fn decode(bytes: &mut &[u8]) -> Result<NFA, DecodeError> {
+    let mut reader = Reader { bytes };
+    let reverse = reader.byte()? == 1;
+    let pattern_len = reader.count()?;
+    let state_len = reader.count()?;
+    let start_anchored = reader.id(0)?;
+    let start_unanchored = reader.id(0)?;
+    let pattern_starts = (0..pattern_len).map(|_| reader.id(0)).collect::<Result<Vec<_>, _>>()?;
+
+    let mut builder = thompson::Builder::new();
+    builder.set_reverse(reverse);
+    builder.set_utf8(false);
+    // Match and capture states belong to the pattern being built; the compiler writes each
+    // pattern's states before the next pattern's, so patterns are opened in order.
+    let mut started = 0usize;
+    let mut current: Option<usize> = None;
+    let mut enter = |builder: &mut thompson::Builder, pattern: usize| -> Result<(), DecodeError> {
+        while current != Some(pattern) {
+            if let Some(open) = current.take() {
+                builder.finish_pattern(pattern_starts[open]).map_err(build_error)?;
+            }
+            if started >= pattern_len || pattern < started.saturating_sub(1) {
+                return Err(DecodeError(format!("states of pattern {pattern} out of order")));
+            }
+            builder.start_pattern().map_err(build_error)?;
+            current = Some(started);
+            started += 1;
+        }
+        Ok(())
+    };
+    for id in 0..state_len {
+        let added = match reader.byte()? {
+            BYTE_RANGE => {
+                let (start, end) = (reader.byte()?, reader.byte()?);
+                let next = reader.id(id)?;
+                builder.add_range(Transition { start, end, next })
+            }
+            SPARSE => {
+                let len = reader.count()?;
+                let mut transitions = Vec::with_capacity(len);
+                for _ in 0..len {
+                    let (start, end) = (reader.byte()?, reader.byte()?);
+                    transitions.push(Transition { start, end, next: reader.id(id)? });
+                }
+                builder.add_sparse(transitions)
+            }
+            LOOK => {
+                let repr = u32::try_from(reader.varint()?).map_err(|_| DecodeError("bad look-around".into()))?;
+                let look = Look::from_repr(repr).ok_or_else(|| DecodeError("bad look-around".into()))?;
+                let next = reader.id(id)?;
+                builder.add_look(next, look)
+            }
+            UNION => {
+                let len = reader.count()?;
+                let alternates = (0..len).map(|_| reader.id(id)).collect::<Result<Vec<_>, _>>()?;
+                builder.add_union(alternates)
+            }
+            tag @ (CAPTURE_START | CAPTURE_END) => {
+                let pattern = reader.count()?;
+                let group = u32::try_from(reader.varint()?).map_err(|_| DecodeError("bad group".into()))?;
+                let next = reader.id(id)?;
+                enter(&mut builder, pattern)?;
+                if tag == CAPTURE_START {
+                    let len = reader.count()?;
+                    let name = reader.take(len)?;
+                    let name = std::str::from_utf8(name).map_err(|_| DecodeError("bad group name".into()))?;
+                    builder.add_capture_start(next, group, (!name.is_empty()).then(|| Arc::from(name)))
+                } else {
+                    builder.add_capture_end(next, group)
+                }
+            }
+            FAIL => builder.add_fail(),
+            MATCH => {
+                let pattern = reader.count()?;
+                enter(&mut builder, pattern)?;
+                builder.add_match()
+            }
+            tag => return Err(DecodeError(format!("unknown state kind {tag}"))),
+        }
+        .map_err(build_error)?;
+        if added.as_usize() != id {
+            return Err(DecodeError(format!("state {id} read back as {}", added.as_usize())));
+        }
+    }
+    while started < pattern_len || current.is_some() {
+        if let Some(open) = current.take() {
+            builder.finish_pattern(pattern_starts[open]).map_err(build_error)?;
+        }
+        if started < pattern_len {
+            builder.start_pattern().map_err(build_error)?;
+            current = Some(started);
+            started += 1;
+        }
+    }
+    let ids_in_range = |sid: StateID| sid.as_usize() < state_len;
+    if !ids_in_range(start_anchored) || !ids_in_range(start_unanchored) || !pattern_starts.iter().copied().all(ids_in_range) {
+        return Err(DecodeError("start state out of range".into()));
+    }
+    let nfa = builder.build(start_anchored, start_unanchored).map_err(build_error)?;
+    *bytes = reader.bytes;
+    Ok(nfa)
+}
+
+fn build_error(error: thompson::BuildError) -> DecodeError {
+    DecodeError(error.to_string())
+}
+
+struct Reader<'a, 'b> {
+    bytes: &'b mut &'a [u8],
+}
+
+impl<'a> Reader<'a, '_> {
+    fn byte(&mut self) -> Result<u8, DecodeError> {
+        let (&first, rest) = self.bytes.split_first().ok_or_else(|| DecodeError("truncated".into()))?;
+        *self.bytes = rest;
+        Ok(first)
+    }
+
+    fn take(&mut self, len: usize) -> Result<&'a [u8], DecodeError> {
+        if self.bytes.len() < len {
+            return Err(DecodeError("truncated".into()));
+        }
+        let (taken, rest) = self.bytes.split_at(len);
+        *self.bytes = rest;
+        Ok(taken)
+    }
+
+    fn varint(&mut self) -> Result<u64, DecodeError> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.byte()?;
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(DecodeError("number too long".into()))
+    }
+
+    fn count(&mut self) -> Result<usize, DecodeError> {
+        usize::try_from(self.varint()?).map_err(|_| DecodeError("count too large".into()))
+    }
+
+    fn id(&mut self, from: usize) -> Result<StateID, DecodeError> {
+        let to = from as i64 + unzigzag(self.varint()?);
+        usize::try_from(to).ok().and_then(|to| StateID::new(to).ok()).ok_or_else(|| DecodeError("state id out of range".into()))
+    }
+}
+
+/// Reads a little-endian base-128 number written by [`write_varint`].
+pub(crate) fn read_varint(bytes: &mut &[u8]) -> Result<u64, DecodeError> {
+    Reader { bytes }.varint()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn write_varint(out: &mut Vec<u8>, mut value: u64) {
+    loop {
+        let low = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(low);
+            return;
+        }
+        out.push(low | 0x80);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn zigzag(value: i64) -> u64 {
+    ((value << 1) ^ (value >> 63)) as u64
+}
+
+fn unzigzag(value: u64) -> i64 {
+    (value >> 1) as i64 ^ -((value & 1) as i64)
+}
