@@ -9,6 +9,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Analyzer, Options, REPORT_VERSION};
 
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 thread_local! {
     /// The analyser for the last options seen: settings change rarely, drafts often.
     static CACHED: RefCell<Option<Analyzer>> = const { RefCell::new(None) };

@@ -12,8 +12,9 @@ use regex_automata::util::look::Look;
 use regex_automata::util::primitives::StateID;
 
 /// Why bytes could not be read back as an NFA (only a corrupt or stale blob gets here).
-#[derive(Debug)]
-pub(crate) struct DecodeError(pub(crate) String);
+/// A plain message: reading runs at every start, so its error path costs nothing.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct DecodeError(pub(crate) &'static str);
 
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -140,7 +141,7 @@ pub(crate) fn decode(bytes: &mut &[u8]) -> Result<NFA, DecodeError> {
                 builder.finish_pattern(pattern_starts[open]).map_err(build_error)?;
             }
             if started >= pattern_len || pattern < started.saturating_sub(1) {
-                return Err(DecodeError(format!("states of pattern {pattern} out of order")));
+                return Err(DecodeError("a pattern's states are out of order"));
             }
             builder.start_pattern().map_err(build_error)?;
             current = Some(started);
@@ -165,8 +166,8 @@ pub(crate) fn decode(bytes: &mut &[u8]) -> Result<NFA, DecodeError> {
                 builder.add_sparse(transitions)
             }
             LOOK => {
-                let repr = u32::try_from(reader.varint()?).map_err(|_| DecodeError("bad look-around".into()))?;
-                let look = Look::from_repr(repr).ok_or_else(|| DecodeError("bad look-around".into()))?;
+                let repr = u32::try_from(reader.varint()?).map_err(|_| DecodeError("bad look-around"))?;
+                let look = Look::from_repr(repr).ok_or(DecodeError("bad look-around"))?;
                 let next = reader.id(id)?;
                 builder.add_look(next, look)
             }
@@ -177,13 +178,13 @@ pub(crate) fn decode(bytes: &mut &[u8]) -> Result<NFA, DecodeError> {
             }
             tag @ (CAPTURE_START | CAPTURE_END) => {
                 let pattern = reader.count()?;
-                let group = u32::try_from(reader.varint()?).map_err(|_| DecodeError("bad group".into()))?;
+                let group = u32::try_from(reader.varint()?).map_err(|_| DecodeError("bad group"))?;
                 let next = reader.id(id)?;
                 enter(&mut builder, pattern)?;
                 if tag == CAPTURE_START {
                     let len = reader.count()?;
                     let name = reader.take(len)?;
-                    let name = std::str::from_utf8(name).map_err(|_| DecodeError("bad group name".into()))?;
+                    let name = std::str::from_utf8(name).map_err(|_| DecodeError("bad group name"))?;
                     builder.add_capture_start(next, group, (!name.is_empty()).then(|| Arc::from(name)))
                 } else {
                     builder.add_capture_end(next, group)
@@ -195,11 +196,11 @@ pub(crate) fn decode(bytes: &mut &[u8]) -> Result<NFA, DecodeError> {
                 enter(&mut builder, pattern)?;
                 builder.add_match()
             }
-            tag => return Err(DecodeError(format!("unknown state kind {tag}"))),
+            _ => return Err(DecodeError("unknown kind of state")),
         }
         .map_err(build_error)?;
         if added.as_usize() != id {
-            return Err(DecodeError(format!("state {id} read back as {}", added.as_usize())));
+            return Err(DecodeError("a state read back under another id"));
         }
     }
     while started < pattern_len || current.is_some() {
@@ -214,15 +215,15 @@ pub(crate) fn decode(bytes: &mut &[u8]) -> Result<NFA, DecodeError> {
     }
     let ids_in_range = |sid: StateID| sid.as_usize() < state_len;
     if !ids_in_range(start_anchored) || !ids_in_range(start_unanchored) || !pattern_starts.iter().copied().all(ids_in_range) {
-        return Err(DecodeError("start state out of range".into()));
+        return Err(DecodeError("start state out of range"));
     }
     let nfa = builder.build(start_anchored, start_unanchored).map_err(build_error)?;
     *bytes = reader.bytes;
     Ok(nfa)
 }
 
-fn build_error(error: thompson::BuildError) -> DecodeError {
-    DecodeError(error.to_string())
+fn build_error(_: thompson::BuildError) -> DecodeError {
+    DecodeError("the NFA builder refused a state")
 }
 
 struct Reader<'a, 'b> {
@@ -230,40 +231,48 @@ struct Reader<'a, 'b> {
 }
 
 impl<'a> Reader<'a, '_> {
+    #[inline]
     fn byte(&mut self) -> Result<u8, DecodeError> {
-        let (&first, rest) = self.bytes.split_first().ok_or_else(|| DecodeError("truncated".into()))?;
+        let (&first, rest) = self.bytes.split_first().ok_or(DecodeError("truncated"))?;
         *self.bytes = rest;
         Ok(first)
     }
 
     fn take(&mut self, len: usize) -> Result<&'a [u8], DecodeError> {
         if self.bytes.len() < len {
-            return Err(DecodeError("truncated".into()));
+            return Err(DecodeError("truncated"));
         }
         let (taken, rest) = self.bytes.split_at(len);
         *self.bytes = rest;
         Ok(taken)
     }
 
+    #[inline]
     fn varint(&mut self) -> Result<u64, DecodeError> {
-        let mut value = 0u64;
-        for shift in (0..64).step_by(7) {
+        let first = self.byte()?;
+        if first & 0x80 == 0 {
+            return Ok(u64::from(first));
+        }
+        let mut value = u64::from(first & 0x7f);
+        for shift in (7..64).step_by(7) {
             let byte = self.byte()?;
             value |= u64::from(byte & 0x7f) << shift;
             if byte & 0x80 == 0 {
                 return Ok(value);
             }
         }
-        Err(DecodeError("number too long".into()))
+        Err(DecodeError("number too long"))
     }
 
+    #[inline]
     fn count(&mut self) -> Result<usize, DecodeError> {
-        usize::try_from(self.varint()?).map_err(|_| DecodeError("count too large".into()))
+        usize::try_from(self.varint()?).map_err(|_| DecodeError("count too large"))
     }
 
+    #[inline]
     fn id(&mut self, from: usize) -> Result<StateID, DecodeError> {
         let to = from as i64 + unzigzag(self.varint()?);
-        usize::try_from(to).ok().and_then(|to| StateID::new(to).ok()).ok_or_else(|| DecodeError("state id out of range".into()))
+        usize::try_from(to).ok().and_then(|to| StateID::new(to).ok()).ok_or(DecodeError("state id out of range"))
     }
 }
 

@@ -103,11 +103,11 @@ fn stored() -> &'static Stored {
 }
 
 fn read_stored(blob: &'static [u8]) -> Result<Stored, DecodeError> {
-    let mut bytes = blob.strip_prefix(MAGIC).ok_or_else(|| DecodeError("not a compiled pattern file".into()))?;
+    let mut bytes = blob.strip_prefix(MAGIC).ok_or(DecodeError("not a compiled pattern file"))?;
     let set_nfa = codec::decode(&mut bytes)?;
     let count = usize::try_from(codec::read_varint(&mut bytes)?).unwrap_or(usize::MAX);
     if count != sources().len() {
-        return Err(DecodeError(format!("{count} patterns stored, {} expected", sources().len())));
+        return Err(DecodeError("the number of patterns stored is not the number of sources"));
     }
     let mut offsets = Vec::with_capacity(count);
     let mut at = 0usize;
@@ -116,7 +116,7 @@ fn read_stored(blob: &'static [u8]) -> Result<Stored, DecodeError> {
         at += usize::try_from(codec::read_varint(&mut bytes)?).unwrap_or(usize::MAX);
     }
     if at > bytes.len() {
-        return Err(DecodeError("truncated".into()));
+        return Err(DecodeError("truncated"));
     }
     let base = blob.len() - bytes.len();
     let set = RuleSet::new(set_nfa)?;
@@ -161,7 +161,7 @@ impl RuleSet {
         let dfa = DFA::builder()
             .configure(DFA::config().match_kind(MatchKind::All).cache_capacity(SET_CACHE_BYTES))
             .build_from_nfa(nfa)
-            .map_err(|e| DecodeError(e.to_string()))?;
+            .map_err(|_| DecodeError("the lazy DFA refused the NFA"))?;
         let for_caches = dfa.clone();
         Ok(RuleSet { dfa, caches: Pool::new(Box::new(move || for_caches.create_cache())) })
     }
@@ -199,11 +199,11 @@ const NARROWING_GROUPS: [&str; 2] = ["m", "x"];
 
 impl Pattern {
     fn new(forward: NFA, reverse: NFA) -> Result<Pattern, DecodeError> {
-        let error = |e: hybrid::BuildError| DecodeError(e.to_string());
+        let error = |_: hybrid::BuildError| DecodeError("the lazy DFA refused the NFA");
         let anchored = if forward.is_always_start_anchored() { Anchored::Yes } else { Anchored::No };
         let has_narrowing = NARROWING_GROUPS.iter().any(|name| forward.group_info().to_index(PatternID::ZERO, name).is_some());
         let narrow = if has_narrowing {
-            Some(PikeVM::new_from_nfa(forward.clone()).map_err(|e| DecodeError(e.to_string()))?)
+            Some(PikeVM::new_from_nfa(forward.clone()).map_err(|_| DecodeError("the lazy DFA refused the NFA"))?)
         } else {
             None
         };
@@ -328,4 +328,29 @@ pub(crate) fn check_stored() -> Result<(), String> {
         read_pattern(&mut bytes).map_err(|e| format!("pattern {index}: {e}"))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_short_blob_is_an_error_not_a_panic() {
+        for len in (0..COMPILED.len()).step_by(997).chain([COMPILED.len() - 1]) {
+            assert!(read_stored(&COMPILED[..len]).is_err(), "cut at {len} bytes");
+        }
+        let mut bytes = &COMPILED[..COMPILED.len() / 2];
+        bytes = &bytes[MAGIC.len()..];
+        codec::decode(&mut bytes).expect("the rule set comes first and reads back");
+    }
+
+    #[test]
+    fn narrowing_groups_narrow_and_anchored_patterns_stop_early() {
+        let mut spans = Vec::new();
+        let cta_like = RULES.iter().position(|r| r.id == "cta-like-share").expect("rule exists");
+        rule(cta_like).for_each_flagged(b"Please like my video", |found| spans.push(found));
+        assert_eq!(spans, vec![7..14]);
+        assert!(fixed(Fixed::QuestionOpener).is_match(b"anyone tried this"));
+        assert!(!fixed(Fixed::QuestionOpener).is_match(b"Tell me, has anyone tried this"));
+    }
 }
