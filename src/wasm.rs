@@ -9,6 +9,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Analyzer, Options, REPORT_VERSION};
 
+/// Start-up builds tens of thousands of small NFA pieces; talc allocates and frees them
+/// faster than the default allocator (measured in Chromium and node).
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
@@ -48,7 +50,7 @@ pub fn report_version() -> u32 {
     REPORT_VERSION
 }
 
-/// Compiles the rule table now, so the first draft is answered at full speed.
+/// Reads the stored rule set now, so the first draft is answered sooner.
 #[wasm_bindgen(js_name = warmUp)]
 pub fn warm_up() {
     // The default options always validate.

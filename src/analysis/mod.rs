@@ -17,7 +17,7 @@ use text::Text;
 
 /// An analyser set up once for a set of options, to check many drafts with.
 ///
-/// Building one compiles the user's phrases; [`analyze`] builds one per call, so keep an
+/// Building one prepares the user's phrases and reads the reply context; [`analyze`] builds one per call, so keep an
 /// `Analyzer` around when checking many drafts with the same options.
 #[derive(Debug)]
 pub struct Analyzer {

@@ -98,7 +98,7 @@ try {
   }
   const total = startups.map((s) => s.instantiateMs + s.warmUpMs);
   console.log(`  WASM start-up in the worker: median ${ms(quantile(total, 0.5))}, max ${ms(Math.max(...total))} (target <= 20 ms)`);
-  console.log(`    of which fetch + compile + instantiate: median ${ms(quantile(startups.map((s) => s.instantiateMs), 0.5))}; warmUp (rule table): median ${ms(quantile(startups.map((s) => s.warmUpMs), 0.5))}`);
+  console.log(`    of which fetch + compile + instantiate: median ${ms(quantile(startups.map((s) => s.instantiateMs), 0.5))}; warmUp (reading the stored patterns): median ${ms(quantile(startups.map((s) => s.warmUpMs), 0.5))}`);
   console.log(`  first answer after the stop (keystroke to underline): median ${ms(quantile(firsts, 0.5))}, max ${ms(Math.max(...firsts))} (target <= 60 ms)`);
 } finally {
   await browser.close();
