@@ -17,8 +17,8 @@ use text::Text;
 
 /// An analyser set up once for a set of options, to check many drafts with.
 ///
-/// Building one prepares the user's phrases and reads the reply context; [`analyze`] builds one per call, so keep an
-/// `Analyzer` around when checking many drafts with the same options.
+/// Building one prepares the user's phrases and reads the reply context; [`analyze`] builds
+/// one per call, so keep an `Analyzer` around when checking many drafts with the same options.
 #[derive(Debug)]
 pub struct Analyzer {
     options: Options,
