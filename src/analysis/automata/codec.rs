@@ -203,15 +203,13 @@ pub(crate) fn decode(bytes: &mut &[u8]) -> Result<NFA, DecodeError> {
             return Err(DecodeError("a state read back under another id"));
         }
     }
-    while started < pattern_len || current.is_some() {
-        if let Some(open) = current.take() {
-            builder.finish_pattern(pattern_starts[open]).map_err(build_error)?;
-        }
-        if started < pattern_len {
-            builder.start_pattern().map_err(build_error)?;
-            current = Some(started);
-            started += 1;
-        }
+    // Patterns after the last one with a match state (none, in a well-formed NFA) are
+    // opened too, then the last open one is finished.
+    if let Some(last) = pattern_len.checked_sub(1) {
+        enter(&mut builder, last)?;
+    }
+    if let Some(open) = current {
+        builder.finish_pattern(pattern_starts[open]).map_err(build_error)?;
     }
     let ids_in_range = |sid: StateID| sid.as_usize() < state_len;
     if !ids_in_range(start_anchored) || !ids_in_range(start_unanchored) || !pattern_starts.iter().copied().all(ids_in_range) {

@@ -167,14 +167,13 @@ impl RuleSet {
     }
 
     /// Indexes of the rules that match somewhere in `haystack`, in table order.
-    pub(crate) fn matches(&self, haystack: &[u8]) -> impl Iterator<Item = usize> {
+    pub(crate) fn matches(&self, haystack: &[u8]) -> Vec<usize> {
         let mut found = PatternSet::new(self.dfa.pattern_len());
         let mut cache = self.caches.get();
         // The lazy DFA is configured so that it cannot fail (no quit bytes, no giving up),
         // so an error is impossible; were one to occur, the draft would go unflagged.
         let _ = self.dfa.try_which_overlapping_matches(&mut cache, &Input::new(haystack), &mut found);
-        let matched: Vec<usize> = found.iter().map(|id| id.as_usize()).collect();
-        matched.into_iter()
+        found.iter().map(|id| id.as_usize()).collect()
     }
 }
 
@@ -197,13 +196,17 @@ struct Caches {
 /// The groups that narrow a match to the words to flag, in order of preference.
 const NARROWING_GROUPS: [&str; 2] = ["m", "x"];
 
+/// Whether a one-pattern NFA has a group that narrows its matches.
+fn narrows(nfa: &NFA) -> bool {
+    NARROWING_GROUPS.iter().any(|name| nfa.group_info().to_index(PatternID::ZERO, name).is_some())
+}
+
 impl Pattern {
     fn new(forward: NFA, reverse: NFA) -> Result<Pattern, DecodeError> {
         let error = |_: hybrid::BuildError| DecodeError("the lazy DFA refused the NFA");
         let anchored = if forward.is_always_start_anchored() { Anchored::Yes } else { Anchored::No };
-        let has_narrowing = NARROWING_GROUPS.iter().any(|name| forward.group_info().to_index(PatternID::ZERO, name).is_some());
-        let narrow = if has_narrowing {
-            Some(PikeVM::new_from_nfa(forward.clone()).map_err(|_| DecodeError("the lazy DFA refused the NFA"))?)
+        let narrow = if narrows(&forward) {
+            Some(PikeVM::new_from_nfa(forward.clone()).map_err(|_| DecodeError("the Pike VM refused the NFA"))?)
         } else {
             None
         };
@@ -301,8 +304,7 @@ pub(crate) fn generate() -> Result<Vec<u8>, String> {
     for pattern in &expanded {
         let mut one = Vec::new();
         let mut forward = compile(&[pattern], Config::new().which_captures(WhichCaptures::All))?;
-        let narrows = NARROWING_GROUPS.iter().any(|name| forward.group_info().to_index(PatternID::ZERO, name).is_some());
-        if !narrows {
+        if !narrows(&forward) {
             forward = compile(&[pattern], Config::new().which_captures(WhichCaptures::Implicit))?;
         }
         encode(&forward, &mut one)?;
