@@ -11,8 +11,9 @@ pub(crate) mod text;
 
 use options::{Context, Options, OptionsError};
 use phrases::Phrases;
-use report::{fill_utf16_spans, Axis, Category, Finding, Report, Span, REPORT_VERSION};
-use rules::Signal;
+use report::{fill_utf16_spans, Axis, Finding, Report, Span, REPORT_VERSION};
+use rules::{Draft, Phase, Signal};
+pub use rules::RuleDoc;
 use text::Text;
 
 /// An analyser set up once for a set of options, to check many drafts with.
@@ -30,7 +31,7 @@ impl Analyzer {
     /// Sets up an analyser, or says why the options cannot be used.
     pub fn new(options: &Options) -> Result<Analyzer, OptionsError> {
         options.validate()?;
-        automata::warm_up();
+        rules::warm_up();
         let parent_asks_for_help = match &options.context {
             Context::Reply { parent: Some(parent) } => reply::asks_for_help(parent),
             _ => false,
@@ -50,24 +51,21 @@ impl Analyzer {
     /// Analyses one draft. Never fails: any text gets a report.
     pub fn analyze(&self, text: &str) -> Report {
         let options = &self.options;
-        let is_reply = matches!(options.context, Context::Reply { .. });
         let text = Text::new(text);
+        let draft = Draft { text: &text, is_reply: matches!(options.context, Context::Reply { .. }) };
 
         let mut signals = Vec::new();
-        rules::match_table(&text, is_reply, &mut signals);
-        rules::match_code(&text, &mut signals);
+        // 1. What the words say: the data rules, the code rules that read words, the
+        //    user's own phrases.
+        rules::run_phase(Phase::Words, &draft, &mut signals);
         self.phrases.flag(text.as_str(), &mut signals);
-        self.phrases.allow(text.as_str(), &mut signals);
-        signals.retain(|s| !options.disabled_categories.contains(&s.category));
-        if is_reply && (self.parent_asks_for_help || reply::answers_request(text.as_str())) {
-            signals.retain(|s| !is_help_in_reply(s));
-        }
-        discount_quoted_pitch(&text, &mut signals);
-        rules::questions(&text, &mut signals);
-        rules::no_opening(&text, is_reply, &mut signals);
-        signals.retain(|s| !options.disabled_categories.contains(&s.category));
+        // 2. What the context excuses.
+        self.excuse(&draft, &mut signals);
+        // 3. What the draft leaves open: rules that read what the others found.
+        rules::run_phase(Phase::Openings, &draft, &mut signals);
+        signals.retain(|s| !options.disabled_categories.contains(&s.category()));
         signals.sort_by_key(|s| (s.span.start, s.span.end));
-        signals.dedup_by(|a, b| a.rule == b.rule && a.span.start < b.span.end);
+        signals.dedup_by(|a, b| a.rule.id == b.rule.id && a.span.start < b.span.end);
 
         let scores = scoring::scores(&signals, text.word_count());
         let verdict = scoring::verdict(&signals, scores, options.strictness);
@@ -75,19 +73,37 @@ impl Analyzer {
             .into_iter()
             .filter(|s| scoring::is_shown(s, options.strictness, verdict))
             .map(|s| Finding {
-                rule: s.rule.to_string(),
-                category: s.category,
-                axis: s.category.axis(),
+                rule: s.rule.id.to_string(),
+                category: s.category(),
+                axis: s.category().axis(),
                 severity: s.severity,
-                message: s.message.to_string(),
+                message: s.rule.message.to_string(),
                 suggestion: s.suggestion,
                 span: s.span,
                 span_utf16: Span::new(0, 0),
+                matched: s.matched.filter(|_| options.explain).map(str::to_string),
             })
             .collect();
         fill_utf16_spans(text.as_str(), &mut findings);
         Report { version: REPORT_VERSION, strictness: options.strictness, scores, verdict, findings }
     }
+
+    /// Drops what the context excuses: the user's allowed phrases and disabled categories,
+    /// help given in a reply to a request, and pitches quoted to be criticised.
+    fn excuse(&self, draft: &Draft, signals: &mut Vec<Signal>) {
+        self.phrases.allow(draft.text.as_str(), signals);
+        signals.retain(|s| !self.options.disabled_categories.contains(&s.category()));
+        if draft.is_reply && (self.parent_asks_for_help || reply::answers_request(draft.text.as_str())) {
+            signals.retain(|s| !s.rule.help_in_reply);
+        }
+        discount_quoted_pitch(draft.text, signals);
+    }
+
+}
+
+/// Every rule a report can name, with how it is written and its examples.
+pub fn rules() -> Vec<RuleDoc> {
+    rules::docs(&[&phrases::OWN_PHRASE])
 }
 
 /// Analyses one draft with the given options. Never fails and never panics; options that
@@ -111,16 +127,6 @@ fn empty_report(options: &Options) -> Report {
     }
 }
 
-/// What a reply to a request may contain without selling: a product named, a link, a
-/// "check it out", a word of praise for the thing recommended.
-fn is_help_in_reply(signal: &Signal) -> bool {
-    match signal.category {
-        Category::CallToAction | Category::SelfPromotion | Category::Hype => true,
-        Category::SpamForm => [rules::LINK_ID, rules::PROMO_LINK_ID, rules::MEDIA_LINK_ID].contains(&signal.rule),
-        _ => false,
-    }
-}
-
 /// Pitch words inside quotation marks are someone else's when the rest of the draft sells
 /// nothing: quoting a pitch to criticise it is not pitching.
 fn discount_quoted_pitch(text: &Text, signals: &mut Vec<Signal>) {
@@ -133,10 +139,10 @@ fn discount_quoted_pitch(text: &Text, signals: &mut Vec<Signal>) {
         let after = text.quotes().partition_point(|q| q.start <= span.start);
         after > 0 && span.end <= text.quotes()[after - 1].end
     };
-    let pitches_outside = signals.iter().any(|s| s.category.axis() == Axis::Pitch && !quoted(s.span));
+    let pitches_outside = signals.iter().any(|s| s.category().axis() == Axis::Pitch && !quoted(s.span));
     let quoted_bytes: usize = text.quotes().iter().map(|q| q.end - q.start).sum();
     let words_outside = text.as_str().len().saturating_sub(quoted_bytes) > 12;
     if !pitches_outside && words_outside {
-        signals.retain(|s| !(s.category.axis() == Axis::Pitch && quoted(s.span)));
+        signals.retain(|s| !(s.category().axis() == Axis::Pitch && quoted(s.span)));
     }
 }

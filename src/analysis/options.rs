@@ -73,6 +73,8 @@ pub struct Options {
     pub flag_phrases: Vec<String>,
     /// The user's own phrases never to flag (their brand name, say).
     pub allow_phrases: Vec<String>,
+    /// Name in each finding which line of its rule's file matched (`Finding::matched`).
+    pub explain: bool,
 }
 
 /// The most phrases of each kind, and the longest phrase, that options may carry.

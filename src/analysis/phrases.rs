@@ -1,10 +1,21 @@
 //! The user's own phrases: ones to flag (a product they sell) and ones to allow (a brand).
 
 use super::report::{Axis, Category, Severity, Span};
-use super::rules::Signal;
+use super::rules::{RuleInfo, Signal};
 
-pub(crate) const FLAG_ID: &str = "own-phrase";
-const FLAG_MESSAGE: &str = "You asked to be told when a draft mentions this; it tends to turn a post into promotion.";
+/// A phrase the user asked to flag (their product, say).
+pub(crate) const OWN_PHRASE: RuleInfo = RuleInfo {
+    id: "own-phrase",
+    category: Category::SelfPromotion,
+    severity: Severity::Warning,
+    weight: 40,
+    message: "You asked to be told when a draft mentions this; it tends to turn a post into promotion.",
+    help_in_reply: true,
+    whole_draft: false,
+    // Which words it flags is the user's to say: `Phrases`' tests cover the matching.
+    good: &[],
+    bad: &[],
+};
 
 #[derive(Debug, Default)]
 pub(crate) struct Phrases {
@@ -20,15 +31,7 @@ impl Phrases {
     /// Adds a self-promotion signal for each flagged phrase.
     pub(crate) fn flag(&self, text: &str, signals: &mut Vec<Signal>) {
         for found in self.flag.find_all(text) {
-            signals.push(Signal {
-                rule: FLAG_ID,
-                category: Category::SelfPromotion,
-                severity: Severity::Warning,
-                weight: 40,
-                message: FLAG_MESSAGE,
-                suggestion: None,
-                span: found,
-            });
+            signals.push(Signal::new(&OWN_PHRASE, found, None));
         }
     }
 
@@ -43,7 +46,7 @@ impl Phrases {
             let first = allowed.partition_point(|a| a.end <= span.start);
             allowed.get(first).is_some_and(|a| a.start < span.end)
         };
-        signals.retain(|s| s.category.axis() != Axis::Pitch || s.rule == FLAG_ID || !touches_allowed(s.span));
+        signals.retain(|s| s.category().axis() != Axis::Pitch || s.rule.id == OWN_PHRASE.id || !touches_allowed(s.span));
     }
 }
 

@@ -230,6 +230,10 @@ pub struct Finding {
     pub span: Span,
     /// The matched words, in UTF-16 code units.
     pub span_utf16: Span,
+    /// With [`Options::explain`](crate::Options::explain): which line of the rule's file
+    /// matched (a phrase, a swap or a pattern), to tell which alternative misfires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matched: Option<String>,
 }
 
 /// Converts byte spans to UTF-16 spans for every finding, in one sweep over the text.
@@ -269,6 +273,7 @@ mod tests {
             suggestion: None,
             span: Span::new(start, end),
             span_utf16: Span::new(0, 0),
+            matched: None,
         }
     }
 

@@ -32,10 +32,10 @@ fn combine<'a>(signals: impl Iterator<Item = &'a Signal>) -> f32 {
     let mut repeats: Vec<(&str, i32)> = Vec::new();
     let mut doubt = 1.0f32;
     for signal in signals {
-        let seen = match repeats.iter_mut().find(|(rule, _)| *rule == signal.rule) {
+        let seen = match repeats.iter_mut().find(|(rule, _)| *rule == signal.rule.id) {
             Some((_, seen)) => seen,
             None => {
-                repeats.push((signal.rule, 0));
+                repeats.push((signal.rule.id, 0));
                 &mut repeats.last_mut().expect("just pushed").1
             }
         };
@@ -47,19 +47,19 @@ fn combine<'a>(signals: impl Iterator<Item = &'a Signal>) -> f32 {
 }
 
 pub(crate) fn scores(signals: &[Signal], word_count: usize) -> Scores {
-    let pitch = combine(signals.iter().filter(|s| s.category.axis() == Axis::Pitch));
-    let positive = combine(signals.iter().filter(|s| s.category.is_positive()));
+    let pitch = combine(signals.iter().filter(|s| s.category().axis() == Axis::Pitch));
+    let positive = combine(signals.iter().filter(|s| s.category().is_positive()));
     let base = if word_count == 0 { 0.0 } else { BASE_CONVERSATION };
     let mut conversation = base + (100.0 - base) * positive / 100.0;
     conversation *= 1.0 - 0.6 * pitch / 100.0;
     for category in [Category::HookQuestion, Category::EngagementBait] {
-        if signals.iter().any(|s| s.category == category) {
+        if signals.iter().any(|s| s.category() == category) {
             conversation -= 25.0;
         }
     }
     conversation -= signals
         .iter()
-        .filter(|s| s.category == Category::Broadcast)
+        .filter(|s| s.category() == Category::Broadcast)
         .map(|s| f32::from(s.weight))
         .sum::<f32>();
     Scores { pitch: to_score(pitch), conversation: to_score(conversation) }
@@ -73,18 +73,17 @@ fn to_score(value: f32) -> u8 {
 pub(crate) fn is_shown(signal: &Signal, strictness: Strictness, verdict: Verdict) -> bool {
     signal.severity == Severity::Good
         || signal.severity >= least_severity_shown(strictness)
-        || (verdict == Verdict::Pitch && signal.category.axis() == Axis::Pitch)
+        || (verdict == Verdict::Pitch && signal.category().axis() == Axis::Pitch)
 }
 
 pub(crate) fn verdict(signals: &[Signal], scores: Scores, strictness: Strictness) -> Verdict {
     let least = least_severity_shown(strictness);
-    let alert = signals.iter().any(|s| s.category.axis() == Axis::Pitch && s.severity == Severity::Alert);
+    let alert = signals.iter().any(|s| s.category().axis() == Axis::Pitch && s.severity == Severity::Alert);
     if scores.pitch >= pitch_threshold(strictness) || alert {
         return Verdict::Pitch;
     }
-    let has_opening = signals.iter().any(|s| s.category.is_positive());
-    let broadcast_shown =
-        signals.iter().any(|s| s.category == Category::Broadcast && s.rule == super::rules::NO_OPENING_ID && s.severity >= least);
+    let has_opening = signals.iter().any(|s| s.category().is_positive());
+    let broadcast_shown = signals.iter().any(|s| s.category() == Category::Broadcast && s.rule.whole_draft && s.severity >= least);
     if strictness != Strictness::Relaxed && !has_opening && broadcast_shown {
         Verdict::NoRoom
     } else {

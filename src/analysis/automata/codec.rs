@@ -22,101 +22,14 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
-const BYTE_RANGE: u8 = 0;
-const SPARSE: u8 = 1;
-const LOOK: u8 = 2;
-const UNION: u8 = 3;
-const CAPTURE_START: u8 = 4;
-const CAPTURE_END: u8 = 5;
-const FAIL: u8 = 6;
-const MATCH: u8 = 7;
-
-/// Appends `nfa` to `out`.
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn encode(nfa: &NFA, out: &mut Vec<u8>) {
-    use thompson::State;
-
-    let put = |out: &mut Vec<u8>, value: u64| write_varint(out, value);
-    let put_id = |out: &mut Vec<u8>, from: usize, to: StateID| write_varint(out, zigzag(to.as_usize() as i64 - from as i64));
-    out.push(u8::from(nfa.is_reverse()));
-    put(out, nfa.pattern_len() as u64);
-    put(out, nfa.states().len() as u64);
-    put_id(out, 0, nfa.start_anchored());
-    put_id(out, 0, nfa.start_unanchored());
-    for pattern in nfa.patterns() {
-        put_id(out, 0, nfa.start_pattern(pattern).expect("every pattern has a start"));
-    }
-    let groups = nfa.group_info();
-    let ranges = |out: &mut Vec<u8>, id: usize, transitions: &mut dyn Iterator<Item = Transition>| {
-        let transitions: Vec<Transition> = transitions.collect();
-        put(out, transitions.len() as u64);
-        for t in transitions {
-            out.extend([t.start, t.end]);
-            put_id(out, id, t.next);
-        }
-    };
-    for (id, state) in nfa.states().iter().enumerate() {
-        match state {
-            State::ByteRange { trans } => {
-                out.extend([BYTE_RANGE, trans.start, trans.end]);
-                put_id(out, id, trans.next);
-            }
-            State::Sparse(sparse) => {
-                out.push(SPARSE);
-                ranges(out, id, &mut sparse.transitions.iter().copied());
-            }
-            State::Dense(dense) => {
-                // Written as the ranges it stands for; read back, it is a sparse state.
-                out.push(SPARSE);
-                let mut merged: Vec<Transition> = Vec::new();
-                for (byte, &next) in dense.transitions.iter().enumerate() {
-                    if next == StateID::ZERO {
-                        continue;
-                    }
-                    match merged.last_mut() {
-                        Some(last) if last.next == next && usize::from(last.end) + 1 == byte => last.end = byte as u8,
-                        _ => merged.push(Transition { start: byte as u8, end: byte as u8, next }),
-                    }
-                }
-                ranges(out, id, &mut merged.into_iter());
-            }
-            State::Look { look, next } => {
-                out.push(LOOK);
-                put(out, u64::from(look.as_repr()));
-                put_id(out, id, *next);
-            }
-            State::Union { alternates } => {
-                out.push(UNION);
-                put(out, alternates.len() as u64);
-                alternates.iter().for_each(|&alt| put_id(out, id, alt));
-            }
-            State::BinaryUnion { alt1, alt2 } => {
-                out.push(UNION);
-                put(out, 2);
-                put_id(out, id, *alt1);
-                put_id(out, id, *alt2);
-            }
-            State::Capture { next, pattern_id, group_index, slot } => {
-                let group = group_index.as_usize();
-                let starts = groups.slot(*pattern_id, group) == Some(slot.as_usize());
-                out.push(if starts { CAPTURE_START } else { CAPTURE_END });
-                put(out, pattern_id.as_u64());
-                put(out, group as u64);
-                put_id(out, id, *next);
-                if starts {
-                    let name = groups.to_name(*pattern_id, group).unwrap_or("");
-                    put(out, name.len() as u64);
-                    out.extend(name.as_bytes());
-                }
-            }
-            State::Fail => out.push(FAIL),
-            State::Match { pattern_id } => {
-                out.push(MATCH);
-                put(out, pattern_id.as_u64());
-            }
-        }
-    }
-}
+pub(crate) const BYTE_RANGE: u8 = 0;
+pub(crate) const SPARSE: u8 = 1;
+pub(crate) const LOOK: u8 = 2;
+pub(crate) const UNION: u8 = 3;
+pub(crate) const CAPTURE_START: u8 = 4;
+pub(crate) const CAPTURE_END: u8 = 5;
+pub(crate) const FAIL: u8 = 6;
+pub(crate) const MATCH: u8 = 7;
 
 /// Reads one NFA from the front of `bytes`, leaving `bytes` just past it.
 pub(crate) fn decode(bytes: &mut &[u8]) -> Result<NFA, DecodeError> {
@@ -274,27 +187,9 @@ impl<'a> Reader<'a, '_> {
     }
 }
 
-/// Reads a little-endian base-128 number written by [`write_varint`].
+/// Reads a little-endian base-128 number (written by `build/encode.rs`).
 pub(crate) fn read_varint(bytes: &mut &[u8]) -> Result<u64, DecodeError> {
     Reader { bytes }.varint()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn write_varint(out: &mut Vec<u8>, mut value: u64) {
-    loop {
-        let low = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(low);
-            return;
-        }
-        out.push(low | 0x80);
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn zigzag(value: i64) -> u64 {
-    ((value << 1) ^ (value >> 63)) as u64
 }
 
 fn unzigzag(value: u64) -> i64 {

@@ -1,15 +1,40 @@
 //! Hashtag stuffing: more tags than a post needs to be found.
 
-use super::Signal;
+use super::{CodeRule, Draft, Phase, RuleInfo, Signal};
 use crate::analysis::report::{Category, Severity, Span};
 use crate::analysis::text::Text;
 
-pub(crate) const ID: &str = "spam-hashtags";
-const MESSAGE: &str = "A pile of hashtags chases reach; two or three relevant ones are enough to be found.";
+pub(crate) const HASHTAGS: RuleInfo = RuleInfo {
+    id: "spam-hashtags",
+    category: Category::SpamForm,
+    severity: Severity::Warning,
+    weight: 15,
+    message: "A pile of hashtags chases reach; two or three relevant ones are enough to be found.",
+    help_in_reply: false,
+    whole_draft: false,
+    good: &["Loved the talk #rustlang #wasm", "We are #1 in town", "issue#12 and C# code"],
+    bad: &["#sale #deal #shop #buy #cheap #now today", "New post #travel #food #photo #nature #sunset #love"],
+};
 /// This many hashtags is where a post starts to look stuffed.
 const MAX_HASHTAGS: usize = 4;
 
-pub(crate) fn hashtags(text: &Text, signals: &mut Vec<Signal>) {
+pub(crate) struct Hashtags;
+
+impl CodeRule for Hashtags {
+    fn rules(&self) -> &'static [&'static RuleInfo] {
+        &[&HASHTAGS]
+    }
+
+    fn phase(&self) -> Phase {
+        Phase::Words
+    }
+
+    fn run(&self, draft: &Draft, signals: &mut Vec<Signal>) {
+        hashtags(draft.text, signals);
+    }
+}
+
+fn hashtags(text: &Text, signals: &mut Vec<Signal>) {
     let s = text.as_str();
     let mut tags: Vec<Span> = Vec::new();
     for (at, _) in s.match_indices('#') {
@@ -26,15 +51,7 @@ pub(crate) fn hashtags(text: &Text, signals: &mut Vec<Signal>) {
     }
     if tags.len() > MAX_HASHTAGS || (tags.len() >= 3 && tags.len() * 2 >= text.word_count()) {
         for &span in &tags[MAX_HASHTAGS.min(tags.len()).saturating_sub(1)..] {
-            signals.push(Signal {
-                rule: ID,
-                category: Category::SpamForm,
-                severity: Severity::Warning,
-                weight: 15,
-                message: MESSAGE,
-                suggestion: None,
-                span,
-            });
+            signals.push(Signal::new(&HASHTAGS, span, None));
         }
     }
 }

@@ -1,19 +1,45 @@
 //! Links, judged by where they lead: a profile, shop or fundraiser asks for something; a
 //! video or an encyclopedia page mostly shares something to look at.
 
-use super::Signal;
-use crate::analysis::automata::{fixed, Fixed};
+use super::{code_pattern, CodeRule, Draft, Phase, RuleInfo, Signal};
 use crate::analysis::report::{Category, Severity, Span};
 use crate::analysis::text::Text;
 
-pub(crate) const LINK_ID: &str = "spam-link";
-pub(crate) const PROMO_LINK_ID: &str = "spam-link-promo";
-pub(crate) const MEDIA_LINK_ID: &str = "link-media";
-const LINK_MESSAGE: &str = "A link in an unprompted post sends readers away; in a reply to someone who asked, it helps.";
-const PROMO_MESSAGE: &str = "A link to a profile, shop, app store or fundraiser asks readers to follow, buy or give.";
-const MEDIA_MESSAGE: &str = "A bare link gives readers somewhere to go, not something to answer.";
+pub(crate) const LINK: RuleInfo = RuleInfo {
+    id: "spam-link",
+    category: Category::SpamForm,
+    severity: Severity::Warning,
+    weight: 50,
+    message: "A link in an unprompted post sends readers away; in a reply to someone who asked, it helps.",
+    help_in_reply: true,
+    whole_draft: false,
+    good: &["version 2.0 is faster", "I love it.in the morning", "Mr. Smith went to x. com"],
+    bad: &["visit murdev.com now", "details at https://example.org/offer"],
+};
 
-pub(crate) const URL: &str = r"\bhttps?://[^\s<>]+|\bwww\.[^\s<>]+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|info|biz|xyz|gg|app|shop|store|site|online|link|tv)\b(?:/[^\s<>]*)?|\b[a-z0-9][a-z0-9-]*\.(?:co|ly|me|gl|be|us|uk|de|ru|br|in|es|fr|it|pl|ee)/[^\s<>]*|\bwatch\?v=[\w-]+";
+pub(crate) const PROMO_LINK: RuleInfo = RuleInfo {
+    id: "spam-link-promo",
+    category: Category::SpamForm,
+    severity: Severity::Warning,
+    weight: 55,
+    message: "A link to a profile, shop, app store or fundraiser asks readers to follow, buy or give.",
+    help_in_reply: true,
+    whole_draft: false,
+    good: &["I saw it on facebook yesterday", "http://youtu.be/abc"],
+    bad: &["see https://www.facebook.com/someone.", "youtube.com/channel/xyz", "shop at www.amazon.co.uk/gp/1"],
+};
+
+pub(crate) const MEDIA_LINK: RuleInfo = RuleInfo {
+    id: "link-media",
+    category: Category::SpamForm,
+    severity: Severity::Hint,
+    weight: 30,
+    message: "A bare link gives readers somewhere to go, not something to answer.",
+    help_in_reply: true,
+    whole_draft: false,
+    good: &["I watched it on youtube", "youtube.com/channel/xyz"],
+    bad: &["http://youtu.be/abc", "https://en.wikipedia.org/wiki/Rust"],
+};
 
 /// Hosts (with their subdomains) whose pages are profiles, shops, app stores and fundraisers.
 const PROMO_HOSTS: &[&str] = &[
@@ -61,29 +87,39 @@ fn classify(link: &str) -> Destination {
     }
 }
 
-pub(crate) fn links(text: &Text, signals: &mut Vec<Signal>) {
+/// Links, judged by where they lead; in a reply to a request, help.
+pub(crate) struct Links;
+
+impl CodeRule for Links {
+    fn rules(&self) -> &'static [&'static RuleInfo] {
+        &[&LINK, &PROMO_LINK, &MEDIA_LINK]
+    }
+
+    fn phase(&self) -> Phase {
+        Phase::Words
+    }
+
+    fn run(&self, draft: &Draft, signals: &mut Vec<Signal>) {
+        links(draft.text, signals);
+    }
+}
+
+fn links(text: &Text, signals: &mut Vec<Signal>) {
     let whole = text.as_str();
-    fixed(Fixed::Url).for_each_match(whole.as_bytes(), |found| {
+    code_pattern(super::code_pattern::URL).for_each_match(whole.as_bytes(), |found| {
+        let found = found.range;
         let Some(link) = whole.get(found.clone()) else { return };
         // Sentence punctuation after a link belongs to the sentence.
         let link = link.trim_end_matches(['.', ',', '!', '?', ')', ';', ':', '"', '\'']);
         if link.is_empty() {
             return;
         }
-        let (rule, severity, weight, message) = match classify(link) {
-            Destination::Promo => (PROMO_LINK_ID, Severity::Warning, 55, PROMO_MESSAGE),
-            Destination::Other => (LINK_ID, Severity::Warning, 50, LINK_MESSAGE),
-            Destination::Media => (MEDIA_LINK_ID, Severity::Hint, 30, MEDIA_MESSAGE),
+        let rule = match classify(link) {
+            Destination::Promo => &PROMO_LINK,
+            Destination::Other => &LINK,
+            Destination::Media => &MEDIA_LINK,
         };
-        signals.push(Signal {
-            rule,
-            category: Category::SpamForm,
-            severity,
-            weight,
-            message,
-            suggestion: None,
-            span: Span::new(found.start, found.start + link.len()),
-        });
+        signals.push(Signal::new(rule, Span::new(found.start, found.start + link.len()), None));
     });
 }
 
@@ -94,16 +130,16 @@ mod tests {
     fn found(text: &str) -> Vec<(&'static str, String)> {
         let mut signals = Vec::new();
         links(&Text::new(text), &mut signals);
-        signals.iter().map(|s| (s.rule, text[s.span.start..s.span.end].to_string())).collect()
+        signals.iter().map(|s| (s.rule.id, text[s.span.start..s.span.end].to_string())).collect()
     }
 
     #[test]
     fn links_are_judged_by_destination() {
-        assert_eq!(found("see https://www.facebook.com/someone."), [(PROMO_LINK_ID, "https://www.facebook.com/someone".into())]);
-        assert_eq!(found("http://youtu.be/abc"), [(MEDIA_LINK_ID, "http://youtu.be/abc".into())]);
-        assert_eq!(found("youtube.com/channel/xyz"), [(PROMO_LINK_ID, "youtube.com/channel/xyz".into())]);
-        assert_eq!(found("visit murdev.com now"), [(LINK_ID, "murdev.com".into())]);
-        assert_eq!(found("shop at www.amazon.co.uk/gp/1"), [(PROMO_LINK_ID, "www.amazon.co.uk/gp/1".into())]);
+        assert_eq!(found("see https://www.facebook.com/someone."), [(PROMO_LINK.id, "https://www.facebook.com/someone".into())]);
+        assert_eq!(found("http://youtu.be/abc"), [(MEDIA_LINK.id, "http://youtu.be/abc".into())]);
+        assert_eq!(found("youtube.com/channel/xyz"), [(PROMO_LINK.id, "youtube.com/channel/xyz".into())]);
+        assert_eq!(found("visit murdev.com now"), [(LINK.id, "murdev.com".into())]);
+        assert_eq!(found("shop at www.amazon.co.uk/gp/1"), [(PROMO_LINK.id, "www.amazon.co.uk/gp/1".into())]);
     }
 
     #[test]

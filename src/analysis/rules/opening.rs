@@ -1,24 +1,53 @@
 //! No opening: a draft that gives readers nothing to answer.
 
-use super::Signal;
+use super::{CodeRule, Draft, Phase, RuleInfo, Signal};
 use crate::analysis::report::{Axis, Category, Severity, Span, Suggestion};
-use crate::analysis::text::Text;
 
-pub(crate) const ID: &str = "no-opening";
-const MESSAGE: &str = "Nothing here invites an answer; a question or an invitation turns a broadcast into a conversation.";
+pub(crate) const NO_OPENING: RuleInfo = RuleInfo {
+    id: "no-opening",
+    category: Category::Broadcast,
+    severity: Severity::Hint,
+    weight: 10,
+    message: "Nothing here invites an answer; a question or an invitation turns a broadcast into a conversation.",
+    help_in_reply: false,
+    whole_draft: true,
+    good: &["nice song", "What do you all think of the new release?", "I'd love to hear how you set it up."],
+    bad: &["We shipped version 2 today with faster sync.", "Our new course is live. Link in bio."],
+};
+
+/// A warning marks a broadcast and costs more than the hint that only asks for more.
+const WARNING_WEIGHT: u8 = 20;
 /// Shorter drafts are remarks ("nice song"), not posts that need an opening.
 const MIN_WORDS: usize = 3;
 /// A monologue this long with no opening is a broadcast even without a pitch.
 const MONOLOGUE_WORDS: usize = 60;
 
+/// A draft with no opening: it reads the other rules' signals, so it runs last.
+pub(crate) struct NoOpening;
+
+impl CodeRule for NoOpening {
+    fn rules(&self) -> &'static [&'static RuleInfo] {
+        &[&NO_OPENING]
+    }
+
+    fn phase(&self) -> Phase {
+        Phase::Openings
+    }
+
+    fn run(&self, draft: &Draft, signals: &mut Vec<Signal>) {
+        no_opening(draft, signals);
+    }
+}
+
 /// Adds a `no-opening` signal when no conversation signal was found. It is a warning when
 /// the draft also promotes or runs long, and a hint (shown at `strict`) otherwise.
-pub(crate) fn no_opening(text: &Text, is_reply: bool, signals: &mut Vec<Signal>) {
-    if text.word_count() < MIN_WORDS || signals.iter().any(|s| s.category.is_positive()) {
+fn no_opening(draft: &Draft, signals: &mut Vec<Signal>) {
+    let (text, is_reply) = (draft.text, draft.is_reply);
+    if text.word_count() < MIN_WORDS || signals.iter().any(|s| s.category().is_positive()) {
         return;
     }
     let Some(&last) = text.sentences().last() else { return };
-    let promotes = signals.iter().any(|s| s.category.axis() == Axis::Pitch);
+    let promotes = signals.iter().any(|s| s.category().axis() == Axis::Pitch);
     let severity = if promotes || text.word_count() >= MONOLOGUE_WORDS { Severity::Warning } else { Severity::Hint };
     let question = if is_reply {
         " Does that match what you've seen?"
@@ -27,14 +56,7 @@ pub(crate) fn no_opening(text: &Text, is_reply: bool, signals: &mut Vec<Signal>)
     } else {
         " What do you think?"
     };
-    signals.push(Signal {
-        rule: ID,
-        category: Category::Broadcast,
-        severity,
-        // A hint only asks for more; a warning marks a broadcast and costs more.
-        weight: if severity == Severity::Warning { 20 } else { 10 },
-        message: MESSAGE,
-        suggestion: Some(Suggestion::Insert { text: question.to_string() }),
-        span: Span::new(last.start, last.end),
-    });
+    let weight = if severity == Severity::Warning { WARNING_WEIGHT } else { NO_OPENING.weight };
+    let suggestion = Suggestion::Insert { text: question.to_string() };
+    signals.push(Signal { severity, weight, ..Signal::new(&NO_OPENING, Span::new(last.start, last.end), Some(suggestion)) });
 }

@@ -1,16 +1,41 @@
 //! Shouting: sentences written mostly in capital letters.
 
-use super::Signal;
+use super::{CodeRule, Draft, Phase, RuleInfo, Signal};
 use crate::analysis::report::{Category, Severity, Span, Suggestion};
 use crate::analysis::text::Text;
 
-pub(crate) const ID: &str = "spam-shouting";
-const MESSAGE: &str = "Writing in capitals reads as shouting, the tone of an advert rather than a talk.";
+pub(crate) const SHOUTING: RuleInfo = RuleInfo {
+    id: "spam-shouting",
+    category: Category::SpamForm,
+    severity: Severity::Hint,
+    weight: 15,
+    message: "Writing in capitals reads as shouting, the tone of an advert rather than a talk.",
+    help_in_reply: false,
+    whole_draft: false,
+    good: &["OMG this is great", "I work at NASA and the ESA", "Das ist wirklich schön"],
+    bad: &["THIS IS THE BEST DEAL YOU WILL EVER SEE", "I cannot believe it. DO NOT MISS THIS AMAZING CHANCE!"],
+};
 /// Fewer letters than this is an exclamation ("OMG", "LOL"), not shouting.
 const MIN_LETTERS: usize = 12;
 const MIN_UPPER_SHARE: f32 = 0.8;
 
-pub(crate) fn shouting(text: &Text, signals: &mut Vec<Signal>) {
+pub(crate) struct Shouting;
+
+impl CodeRule for Shouting {
+    fn rules(&self) -> &'static [&'static RuleInfo] {
+        &[&SHOUTING]
+    }
+
+    fn phase(&self) -> Phase {
+        Phase::Words
+    }
+
+    fn run(&self, draft: &Draft, signals: &mut Vec<Signal>) {
+        shouting(draft.text, signals);
+    }
+}
+
+fn shouting(text: &Text, signals: &mut Vec<Signal>) {
     for &span in text.sentences() {
         let sentence = text.slice(span);
         // Most sentences are not shouted: with too few ASCII capitals, an ASCII sentence
@@ -31,15 +56,8 @@ pub(crate) fn shouting(text: &Text, signals: &mut Vec<Signal>) {
         }
         // Scripts without case (Korean, Arabic…) count as letters but never as capitals.
         if letters >= MIN_LETTERS && upper as f32 >= MIN_UPPER_SHARE * letters as f32 {
-            signals.push(Signal {
-                rule: ID,
-                category: Category::SpamForm,
-                severity: Severity::Hint,
-                weight: 15,
-                message: MESSAGE,
-                suggestion: Some(Suggestion::Replace { text: sentence_case(sentence) }),
-                span: Span::new(span.start, span.end),
-            });
+            let suggestion = Suggestion::Replace { text: sentence_case(sentence) };
+            signals.push(Signal::new(&SHOUTING, Span::new(span.start, span.end), Some(suggestion)));
         }
     }
 }

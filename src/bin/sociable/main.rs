@@ -86,6 +86,7 @@ impl AnalysisArgs {
             disabled_categories: self.disable.clone(),
             flag_phrases: self.flag.clone(),
             allow_phrases: self.allow.clone(),
+            explain: false,
         }
     }
 }

@@ -1,0 +1,116 @@
+//! The build script's reading of rule files (`build/`): the phrase notation compiles to
+//! what `src/analysis/rules/README.md` says, and bad files stop the build with a reason.
+
+#[path = "../src/analysis/automata/codec.rs"]
+#[allow(dead_code)]
+mod codec;
+#[path = "../build/encode.rs"]
+mod encode;
+#[path = "../build/files.rs"]
+#[allow(dead_code)]
+mod files;
+#[path = "../build/nfa.rs"]
+#[allow(dead_code)]
+mod nfa;
+#[path = "../build/pattern.rs"]
+mod pattern;
+#[path = "../build/phrase.rs"]
+mod phrase;
+
+use std::path::PathBuf;
+
+#[test]
+fn phrases_compile_as_documented() {
+    let cases = [
+        ("free trial", r"\bfree\s+trial\b"),
+        ("free (trial|gift card)", r"\bfree\s+(?:trial|gift\s+card)\b"),
+        ("start your [free] trial", r"\bstart\s+your\s+(?:free\s+)?trial\b"),
+        ("hit [me|us]", r"\bhit(?:\s+(?:me|us))?\b"),
+        ("gift[s]", r"\bgift(?:s)?\b"),
+        ("follow _ on", r"\bfollow\s+\S+\s+on\b"),
+        ("which ... should i", r"\bwhich\s+(?:\S+\s+){0,3}should\s+i\b"),
+        ("only # left", r"\bonly\s+\d[\d,.]*\s+left\b"),
+        ("don't", r"\bdon'?t\b"),
+        ("game~changer", r"\bgame[- ]?changer\b"),
+        ("please {like my video}", r"\bplease\s+(?P<m>like\s+my\s+video)\b"),
+        ("^ introducing", r"(?:^|[.!?\n]\s*)(?P<m>introducing)\b"),
+        ("^ {buy} now", r"(?:^|[.!?\n]\s*)(?P<m>buy)\s+now\b"),
+        ("50% off", r"\b50%\s+off\b"),
+        ("$5 only", r"\$5\s+only\b"),
+        ("bit.ly", r"\bbit\.ly\b"),
+    ];
+    for (phrase, regex) in cases {
+        assert_eq!(phrase::compile(phrase).as_deref(), Ok(regex), "{phrase}");
+    }
+}
+
+#[test]
+fn phrases_outside_the_notation_are_refused() {
+    for phrase in ["free  trial", " free", "free+", "(free", "free)", "[free)", "a {b} {c}", "one ^ two", "... free", "free ...", "x\\b"] {
+        assert!(phrase::compile(phrase).is_err(), "{phrase:?} should be refused");
+    }
+}
+
+/// Writes a rule file in a folder of its own (tests run in parallel).
+fn rule_file(case: &str, name: &str, text: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rule-files").join(case.replace(' ', "-"));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("a temporary file");
+    path
+}
+
+const GOOD_RULE: &str = r#"
+[[rule]]
+id = "offer-test"
+weight = 40
+message = "m"
+phrases = '''
+alpha
+beta
+'''
+good = ["gamma"]
+bad = ["alpha"]
+"#;
+
+#[test]
+fn a_good_file_reads() {
+    let path = rule_file("good", "offer.toml", &format!("category = \"offer\"\nseverity = \"warning\"\n{GOOD_RULE}"));
+    build(path.clone()).expect("builds");
+    let rules = files::read_rules(&[path]).expect("reads");
+    assert_eq!(rules.len(), 1);
+    assert_eq!(rules[0].alternatives.len(), 2);
+    assert_eq!(rules[0].category, "Offer");
+}
+
+#[test]
+fn bad_files_are_refused_with_a_reason() {
+    let header = "category = \"offer\"\nseverity = \"warning\"\n";
+    let cases = [
+        ("unsorted", GOOD_RULE.replace("alpha\nbeta", "beta\nalpha"), "sorted"),
+        ("repeated", GOOD_RULE.replace("alpha\nbeta", "alpha\nalpha"), "twice"),
+        ("no examples", GOOD_RULE.replace("good = [\"gamma\"]", "good = []"), "examples"),
+        ("unknown field", GOOD_RULE.replace("weight = 40", "weight = 40\nwieght = 1"), "unknown field"),
+        ("bad phrase", GOOD_RULE.replace("alpha\nbeta", "alpha\nbeta+"), "phrase"),
+        ("bad pattern", GOOD_RULE.replace("phrases = '''\nalpha\nbeta\n'''", "patterns = '''\n(unclosed\n'''"), "compile"),
+        ("bad category", GOOD_RULE.replace("weight = 40", "weight = 40\ncategory = \"adverts\""), "unknown category"),
+        ("no matcher", GOOD_RULE.replace("phrases = '''\nalpha\nbeta\n'''", ""), "phrases"),
+    ];
+    for (what, rule, expected) in cases {
+        match build(rule_file(what, "offer.toml", &format!("{header}{rule}"))) {
+            Ok(()) => panic!("{what}: the file should be refused"),
+            Err(e) => assert!(e.contains(expected), "{what}: {e:?} does not mention {expected:?}"),
+        }
+    }
+    let twice = rule_file("twice", "offer.toml", &format!("{header}{GOOD_RULE}{GOOD_RULE}"));
+    assert!(files::read_rules(&[twice]).is_err_and(|e| e.contains("used twice")));
+    let misnamed = rule_file("misnamed", "hype.toml", &format!("{header}{GOOD_RULE}"));
+    assert!(files::read_rules(&[misnamed]).is_err_and(|e| e.contains("named after its category")));
+}
+
+/// What the build does with a rule file: read and check it, then compile its patterns.
+fn build(path: PathBuf) -> Result<(), String> {
+    let rules = files::read_rules(&[path])?;
+    let entries: Vec<Vec<String>> = rules.iter().map(|r| r.alternatives.iter().map(|a| a.regex.clone()).collect()).collect();
+    nfa::compile_store(&[], &entries).map(|_| ())
+}
