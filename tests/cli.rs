@@ -113,3 +113,44 @@ fn eval_prints_the_figures_as_json() {
     assert_eq!(figures["balanced"]["tp"], 1);
     assert_eq!(figures["balanced"]["tn"], 1);
 }
+
+#[test]
+fn issue_8_rules_lists_every_rule_with_its_examples() {
+    let out = sociable(&["rules", "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let rules: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).expect("a JSON array");
+    let ids: Vec<&str> = rules.iter().filter_map(|r| r["id"].as_str()).collect();
+    for id in ["cta-subscribe", "vocab", "spam-link", "question", "no-opening", "own-phrase"] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+    let subscribe = rules.iter().find(|r| r["id"] == "cta-subscribe").expect("listed");
+    assert_eq!(subscribe["category"], "call-to-action");
+    assert!(subscribe["bad"].as_array().is_some_and(|bad| !bad.is_empty()));
+    let text = stdout(&sociable(&["rules"], None));
+    assert!(text.contains("cta-subscribe (call-to-action, warning,") && text.contains("    flags    "), "{text}");
+}
+
+#[test]
+fn issue_8_explain_names_the_line_that_matched() {
+    let out = sociable(&["check", "--explain", "Follow me on insta"], None);
+    assert!(stdout(&out).contains("matched: follow (me|us)"), "{}", stdout(&out));
+    let json = sociable(&["check", "--explain", "--format", "json", "Follow me on insta"], None);
+    let report: serde_json::Value = serde_json::from_str(stdout(&json).trim()).expect("a report");
+    let follow = report["findings"].as_array().and_then(|f| f.iter().find(|f| f["rule"] == "cta-follow")).cloned();
+    assert_eq!(follow.map(|f| f["matched"].clone()), Some(serde_json::json!("follow (me|us)")));
+    // Without --explain the report keeps its usual shape.
+    let plain = sociable(&["check", "--format", "json", "Follow me on insta"], None);
+    assert!(!stdout(&plain).contains("\"matched\""));
+}
+
+#[test]
+fn issue_8_an_argument_naming_a_file_reads_the_file() {
+    let calendar = temp_file("issue-8-calendar.jsonl", "{\"text\": \"Huge sale! 50% off today only\"}\n{\"text\": \"What are you reading?\"}\n");
+    let out = sociable(&["check", calendar.to_str().expect("a UTF-8 path")], None);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(text.contains("issue-8-calendar.jsonl:1") && text.contains("offer-discount"), "{text}");
+    // Words that name no file are the draft.
+    let words = sociable(&["check", "calendar.jsonl"], None);
+    assert_eq!(words.status.code(), Some(0));
+}

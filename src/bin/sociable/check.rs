@@ -1,12 +1,12 @@
 //! `sociable check`: one draft, or a content calendar in bulk.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use sociable::{Analyzer, Report, Severity};
+use sociable::{Analyzer, Options, Report, Severity};
 
 use crate::input::{self, BatchFormat};
 use crate::{print, AnalysisArgs, InputError};
@@ -16,7 +16,8 @@ const PROGRESS_MIN_ROWS: usize = 200;
 
 #[derive(Args)]
 pub(crate) struct CheckArgs {
-    /// The draft to check; without it, the draft is read from --file or stdin.
+    /// The draft to check, or a file to read it from (a name that exists is read, as
+    /// linters do); without it, the draft is read from --file or stdin.
     text: Option<String>,
     /// Read from this file: one draft, or rows for a batch (.jsonl, .csv).
     #[arg(long, short)]
@@ -30,12 +31,15 @@ pub(crate) struct CheckArgs {
     /// Output: readable text, or the report as JSON (JSON Lines for a batch).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Name, under each finding, the line of its rule file that matched (`matched` in JSON).
+    #[arg(long)]
+    explain: bool,
     #[command(flatten)]
     analysis: AnalysisArgs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
+pub(crate) enum Format {
     Text,
     Json,
 }
@@ -46,19 +50,24 @@ fn is_flagged(report: &Report) -> bool {
 }
 
 pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, InputError> {
-    let options = args.analysis.options(args.analysis.strictness.into());
+    let options = Options { explain: args.explain, ..args.analysis.options(args.analysis.strictness.into()) };
     let analyzer = Analyzer::new(&options).map_err(|e| InputError::new(e.to_string()))?;
-    let batch = args.batch.or_else(|| args.file.as_deref().and_then(BatchFormat::from_path));
-    if args.text.is_some() && (args.file.is_some() || batch.is_some()) {
+    // An argument that names an existing file is that file, as linters read their arguments.
+    let (text, file) = match (&args.text, &args.file) {
+        (Some(text), None) if Path::new(text).is_file() => (None, Some(PathBuf::from(text))),
+        (text, file) => (text.clone(), file.clone()),
+    };
+    let batch = args.batch.or_else(|| file.as_deref().and_then(BatchFormat::from_path));
+    if text.is_some() && (file.is_some() || batch.is_some()) {
         return Err(InputError::new("give the draft as an argument or with --file/--batch, not both"));
     }
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut out = std::io::stdout().lock();
     let flagged = match batch {
         None => {
-            let text = match &args.text {
-                Some(text) => text.clone(),
-                None => input::read_text(args.file.as_deref())?,
+            let text = match text {
+                Some(text) => text,
+                None => input::read_text(file.as_deref())?,
             };
             let report = analyzer.analyze(&text);
             match args.format {
@@ -68,7 +77,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, InputError> {
             is_flagged(&report)
         }
         Some(format) => {
-            let rows = input::read_rows(args.file.as_deref(), format, &args.column)?;
+            let rows = input::read_rows(file.as_deref(), format, &args.column)?;
             let progress = progress_bar(rows.len());
             let mut tally = print::Tally::default();
             for row in &rows {
@@ -77,7 +86,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, InputError> {
                 match args.format {
                     Format::Json => writeln!(out, "{}", to_json(&report)).map_err(write_error)?,
                     Format::Text => {
-                        let place = format!("{}:{}", args.file.as_ref().map_or("<stdin>".into(), |p| p.display().to_string()), row.line);
+                        let place = format!("{}:{}", file.as_ref().map_or("<stdin>".into(), |p| p.display().to_string()), row.line);
                         print::batch_row(&mut out, &place, &row.text, &report, color).map_err(write_error)?;
                     }
                 }

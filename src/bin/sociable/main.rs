@@ -4,6 +4,7 @@ mod check;
 mod eval;
 mod input;
 mod print;
+mod rules;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,6 +25,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Measure the pitch verdict against labelled rows (JSONL with `text` and `label`).
     Eval(eval::EvalArgs),
+    /// List every rule: id, category, severity, message, what it matches and its examples.
+    Rules(rules::RulesArgs),
 }
 
 /// Options shared by the commands that analyse text.
@@ -125,6 +128,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Rules(args) => rules::run(&args),
     };
     match outcome {
         Ok(code) => code,

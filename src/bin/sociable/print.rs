@@ -103,6 +103,9 @@ fn finding_lines(out: &mut impl Write, indent: &str, text: &str, finding: &Findi
         Some(Suggestion::Insert { text }) => writeln!(out, "{indent}    suggestion: add {:?}", text.trim())?,
         None => {}
     }
+    if let Some(matched) = &finding.matched {
+        writeln!(out, "{indent}    matched: {matched}")?;
+    }
     Ok(())
 }
 
