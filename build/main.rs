@@ -104,7 +104,7 @@ fn generate(rules: &[DataRule], code_patterns: &[CodePattern]) -> String {
         }
         s.push_str("        ],\n    },\n");
     }
-    s.push_str("];\n\n/// The data rules' ids, typed.\n#[allow(dead_code)]\npub(crate) mod id {\n");
+    s.push_str("];\n\n/// The data rules' ids, typed, for code and tests that name a rule.\n#[allow(dead_code)]\npub(crate) mod id {\n");
     for rule in rules {
         let _ = writeln!(s, "    pub(crate) const {}: &str = {:?};", rule.id.to_uppercase().replace('-', "_"), rule.id);
     }

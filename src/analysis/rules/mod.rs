@@ -287,3 +287,33 @@ pub(crate) fn docs(extra: &[&'static RuleInfo]) -> Vec<RuleDoc> {
     let code = CODE_RULES.iter().flat_map(|rule| rule.rules().iter()).chain(extra).map(|&info| RuleDoc::new(info, RuleKind::Code, Vec::new()));
     data.chain(code).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_flagged_part_narrows_the_span_and_the_finding_names_its_line() {
+        let text = Text::new("Please like my video");
+        let mut signals = Vec::new();
+        match_data(&Draft { text: &text, is_reply: false }, &mut signals);
+        let like = signals.iter().find(|s| s.rule.id == id::CTA_LIKE_SHARE).expect("flagged");
+        assert_eq!((like.span.start, like.span.end), (7, 14));
+        assert!(like.matched.is_some_and(|line| line.contains("(?P<m>")), "{:?}", like.matched);
+    }
+
+    #[test]
+    fn anchored_code_patterns_match_only_at_the_start() {
+        let opener = code_pattern(code_pattern::QUESTION_OPENER);
+        assert!(opener.is_match(b"anyone tried this"));
+        assert!(!opener.is_match(b"Tell me, has anyone tried this"));
+    }
+
+    #[test]
+    fn every_data_rule_is_in_the_set_at_its_index() {
+        for (index, rule) in DATA_RULES.iter().enumerate() {
+            assert_eq!(rule.entry, index, "{}", rule.info.id);
+            assert!(!rule.alternatives.is_empty(), "{}", rule.info.id);
+        }
+    }
+}
