@@ -154,3 +154,43 @@ fn issue_8_an_argument_naming_a_file_reads_the_file() {
     let words = sociable(&["check", "calendar.jsonl"], None);
     assert_eq!(words.status.code(), Some(0));
 }
+
+#[test]
+fn issue_9_eval_reports_each_file_each_source_and_the_average() {
+    let pitches = temp_file(
+        "issue-9-pitches.jsonl",
+        concat!(
+            "{\"text\": \"Huge sale! 50% off today only\", \"label\": \"pitch\", \"source\": \"shop/a\"}\n",
+            "{\"text\": \"What are you reading?\", \"label\": \"ok\", \"source\": \"people/b\"}\n",
+        ),
+    );
+    let questions = temp_file(
+        "issue-9-questions.jsonl",
+        concat!(
+            "{\"text\": \"anyone tried the new trail\", \"label\": \"question\"}\n",
+            "{\"text\": \"isn't it lovely\", \"label\": \"rhetorical\"}\n",
+            "{\"text\": \"we went there in May\", \"label\": \"other\"}\n",
+        ),
+    );
+    let out = sociable(&["eval", pitches.to_str().expect("UTF-8"), pitches.to_str().expect("UTF-8")], None);
+    let text = stdout(&out);
+    assert!(text.contains("by source, balanced:") && text.contains("shop ") && text.contains("people "), "{text}");
+    assert!(text.contains("average over 2 files"), "{text}");
+    let json = sociable(&["eval", "--json", pitches.to_str().expect("UTF-8")], None);
+    let value: serde_json::Value = serde_json::from_str(stdout(&json).trim()).expect("JSON");
+    assert_eq!(value["balanced"]["tp"], 1);
+    assert_eq!(value["by_source"]["people"]["tn"], 1);
+    let two = sociable(&["eval", "--json", pitches.to_str().expect("UTF-8"), pitches.to_str().expect("UTF-8")], None);
+    let lines: Vec<serde_json::Value> =
+        stdout(&two).lines().map(|l| serde_json::from_str(l).expect("JSON Lines")).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[2]["average"]["balanced"]["f1"], 1.0);
+    let question = sociable(&["eval", "--task", "question", "--json", questions.to_str().expect("UTF-8")], None);
+    let value: serde_json::Value = serde_json::from_str(stdout(&question).trim()).expect("JSON");
+    assert_eq!(value["balanced"]["tp"], 1, "{value}");
+    assert_eq!(value["balanced"]["fn"], 0, "{value}");
+    // A pitch label the task does not know is an error naming the row.
+    let bad = sociable(&["eval", questions.to_str().expect("UTF-8")], None);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("issue-9-questions.jsonl:1"));
+}

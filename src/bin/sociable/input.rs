@@ -12,6 +12,8 @@ pub(crate) struct Row {
     pub text: String,
     /// The `label` field, when the row has one.
     pub label: Option<String>,
+    /// The `source` field, when the row has one (where the text comes from).
+    pub source: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, clap::ValueEnum)]
@@ -68,8 +70,8 @@ fn read_jsonl(path: Option<&Path>, reader: Box<dyn Read>) -> Result<Vec<Row>, In
             .get("text")
             .and_then(|t| t.as_str())
             .ok_or_else(|| InputError::at(path, Some(number), "no string field \"text\""))?;
-        let label = value.get("label").and_then(|l| l.as_str()).map(str::to_string);
-        rows.push(Row { line: number, text: text.to_string(), label });
+        let field = |name: &str| value.get(name).and_then(|l| l.as_str()).map(str::to_string);
+        rows.push(Row { line: number, text: text.to_string(), label: field("label"), source: field("source") });
     }
     Ok(rows)
 }
@@ -82,6 +84,7 @@ fn read_csv(path: Option<&Path>, reader: Box<dyn Read>, column: &str) -> Result<
         InputError::at(path, Some(1), format!("no column {column:?} (columns: {}); choose one with --column", found.join(", ")))
     })?;
     let label_index = headers.iter().position(|h| h == "label");
+    let source_index = headers.iter().position(|h| h == "source");
     let mut rows = Vec::new();
     for record in csv.records() {
         let record = record.map_err(|e| {
@@ -92,8 +95,8 @@ fn read_csv(path: Option<&Path>, reader: Box<dyn Read>, column: &str) -> Result<
         let text = record
             .get(index)
             .ok_or_else(|| InputError::at(path, Some(line), format!("row has no column {column:?}")))?;
-        let label = label_index.and_then(|i| record.get(i)).map(str::to_string);
-        rows.push(Row { line, text: text.to_string(), label });
+        let field = |index: Option<usize>| index.and_then(|i| record.get(i)).map(str::to_string);
+        rows.push(Row { line, text: text.to_string(), label: field(label_index), source: field(source_index) });
     }
     Ok(rows)
 }
