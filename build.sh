@@ -8,6 +8,8 @@
 #   ./build.sh serve      serve the playground on 127.0.0.1 and print its address
 #   ./build.sh run        open Firefox with the extension loaded (needs a display)
 #   ./build.sh fuzz [S]   fuzz `analyze` for S seconds (default 60)
+#   ./build.sh golden     accept the reports on the dev corpus as they are now
+#                         (tests/golden/, checked by tests/golden.rs); commit them with the change
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -174,6 +176,11 @@ run_browser() {
   exec npx --prefix extension web-ext run --source-dir dist/firefox --firefox=firefox-esr
 }
 
+golden() {
+  SOCIABLE_BLESS=1 cargo test --release --locked --test golden
+  git --no-pager diff --stat -- tests/golden
+}
+
 fuzz() {
   local seconds=${1:-60}
   have cargo-fuzz || cargo install -q cargo-fuzz
@@ -190,5 +197,6 @@ case "${1:-build}" in
   serve) serve ;;
   run) run_browser ;;
   fuzz) shift; fuzz "$@" ;;
-  *) echo "usage: ./build.sh [build|test|bench|serve|run|fuzz [seconds]]" >&2; exit 2 ;;
+  golden) golden ;;
+  *) echo "usage: ./build.sh [build|test|bench|serve|run|fuzz [seconds]|golden]" >&2; exit 2 ;;
 esac
