@@ -191,7 +191,7 @@ fn check_rule(source: RuleSource, category: &str, severity: Option<&str>, help_i
         only_in_replies: source.only_in_replies,
         kind,
         alternatives,
-        unless: source.unless.map(|u| pattern::expand(&u)),
+        unless: source.unless.map(|u| alternative(&u, u.clone(), None)).transpose()?.map(|a| a.regex),
         good: source.good,
         bad: source.bad,
         id,
@@ -209,18 +209,26 @@ fn alternatives(
 ) -> Result<Vec<Alternative>, String> {
     let mut out = Vec::new();
     for line in patterns.unwrap_or_default().lines().filter(|l| !l.trim().is_empty()) {
-        out.push(Alternative { source: line.to_string(), regex: pattern::expand(line), suggestion: suggestion.cloned() });
+        out.push(alternative(line, line.to_string(), suggestion.cloned())?);
     }
     for line in sorted_lines(phrases.unwrap_or_default(), "phrases")? {
         let regex = phrase::compile(line).map_err(|e| format!("phrase {line:?}: {e}"))?;
-        out.push(Alternative { source: line.to_string(), regex: pattern::expand(&regex), suggestion: suggestion.cloned() });
+        out.push(alternative(line, regex, suggestion.cloned())?);
     }
     for line in sorted_lines(swap.unwrap_or_default(), "swap")? {
         let (from, to) = line.split_once(" -> ").ok_or_else(|| format!("swap {line:?}: write `words -> replacement`"))?;
         let regex = phrase::compile(from).map_err(|e| format!("swap {line:?}: {e}"))?;
-        out.push(Alternative { source: line.to_string(), regex: pattern::expand(&regex), suggestion: Some(("Replace", to.trim().to_string())) });
+        out.push(alternative(line, regex, Some(("Replace", to.trim().to_string())))?);
     }
     Ok(out)
+}
+
+/// An alternative, compiled to the regex the matcher runs, or why it does not compile.
+fn alternative(source: &str, regex: String, suggestion: Option<(&'static str, String)>) -> Result<Alternative, String> {
+    let regex = pattern::expand(&regex);
+    let syntax = regex_automata::util::syntax::Config::new().unicode(false).utf8(false).case_insensitive(true);
+    regex_automata::util::syntax::parse_with(&regex, &syntax).map_err(|e| format!("{source:?} does not compile: {e}"))?;
+    Ok(Alternative { source: source.to_string(), regex, suggestion })
 }
 
 /// The non-empty lines of a list, which must be sorted and free of repeats so that a

@@ -46,39 +46,44 @@ fn edge_is_word(mut chars: impl Iterator<Item = char>) -> bool {
     chars.find(|c| !"()[]{} ".contains(*c)).is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
-/// Words separated by single spaces.
+/// Words separated by single spaces. Each word after the first brings the white space
+/// before it, so an optional word takes its space along: `a [b] c` is `a(?:\s+b)?\s+c`.
 fn sequence(text: &str) -> Result<String, String> {
     let words = split_top(text, ' ')?;
     let mut out = String::new();
+    // Whether the next word needs white space before it: not at the start, nor after a
+    // leading optional word or `...`, which carry their own.
+    let mut spaced = false;
     for (index, word) in words.iter().enumerate() {
-        let last = index + 1 == words.len();
         if word.is_empty() {
             return Err("words are separated by one space".into());
         }
         if *word == "..." || *word == "…" {
-            if index == 0 || last {
-                return Err("`...` stands between two words".into());
+            if index + 1 == words.len() {
+                return Err("`...` stands before a word".into());
             }
-            // The words it stands for bring their own spaces.
+            if spaced {
+                out.push_str(r"\s+");
+            }
             out.push_str(FEW_WORDS);
+            spaced = false;
             continue;
         }
         match optional_body(word)? {
-            // An optional word takes the space after it (or, last, before it) along.
             Some(inner) if words.len() > 1 => {
                 let inner = if split_top(inner, '|')?.len() > 1 { format!("(?:{})", alternatives(inner)?) } else { alternatives(inner)? };
-                if last {
-                    out.truncate(out.len() - r"\s+".len());
+                if spaced {
                     out.push_str(&format!(r"(?:\s+{inner})?"));
                 } else {
                     out.push_str(&format!(r"(?:{inner}\s+)?"));
                 }
             }
             _ => {
-                out.push_str(&word_pattern(word)?);
-                if !last {
+                if spaced {
                     out.push_str(r"\s+");
                 }
+                out.push_str(&word_pattern(word)?);
+                spaced = true;
             }
         }
     }
