@@ -41,9 +41,9 @@ pub fn compile(phrase: &str) -> Result<String, String> {
 }
 
 /// Whether a phrase starts (or, reversed, ends) with a word character, looking through
-/// brackets: only then does it begin (end) at a word boundary.
+/// brackets (`#`, a number, counts): only then does it begin (end) at a word boundary.
 fn edge_is_word(mut chars: impl Iterator<Item = char>) -> bool {
-    chars.find(|c| !"()[]{} ".contains(*c)).is_some_and(|c| c.is_alphanumeric() || c == '_')
+    chars.find(|c| !"()[]{} ".contains(*c)).is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '#')
 }
 
 /// Words separated by single spaces. Each word after the first brings the white space

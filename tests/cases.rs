@@ -98,3 +98,20 @@ fn run_file(path: &str) {
 fn product_brief_examples() {
     run_file(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/product.jsonl"));
 }
+
+#[test]
+fn issue_9_language_families() {
+    run_file(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/issue-9-families.jsonl"));
+}
+
+#[test]
+fn every_case_file_is_run() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .expect("tests/cases")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".jsonl"))
+        .collect();
+    files.sort();
+    assert_eq!(files, ["issue-9-families.jsonl", "product.jsonl"], "a new case file needs its own test here");
+}
