@@ -55,7 +55,7 @@ fn every_category_is_named_the_same_in_reports_and_in_the_extension() {
     let union = between(&core_types, "export type Category =", ";");
     assert_eq!(quoted(union), rust, "extension/src/core-types.ts's Category");
     let labels = std::fs::read_to_string(format!("{root}/extension/src/content/labels.ts")).expect("labels.ts");
-    let record = between(&labels, "CATEGORY_LABEL", "};");
+    let record = between(&labels, "CATEGORY_LABEL: Record", "};");
     let keys: BTreeSet<String> = record
         .lines()
         .filter_map(|line| line.split_once(':').map(|(key, _)| key.trim().trim_matches('\'').to_string()))
