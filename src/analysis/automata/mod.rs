@@ -193,6 +193,13 @@ impl Pattern {
         matches!(self.regex.try_search(&mut caches.regex, &input), Ok(Some(_)))
     }
 
+    /// Where the pattern first matches in `haystack` (leftmost, the whole match).
+    pub(crate) fn find(&self, haystack: &[u8]) -> Option<Range<usize>> {
+        let mut caches = self.caches.get();
+        let input = Input::new(haystack).anchored(self.anchored);
+        self.regex.try_search(&mut caches.regex, &input).ok().flatten().map(|m| m.range())
+    }
+
     /// Calls `each` with every match, leftmost first and not overlapping, narrowed to its
     /// flagged part (`m`) when its alternative has one and it took part.
     pub(crate) fn for_each_match(&self, haystack: &[u8], mut each: impl FnMut(Found)) {

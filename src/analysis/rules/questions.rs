@@ -6,6 +6,9 @@
 //! itself ("can you subscribe?").
 
 use super::{code_pattern, CodeRule, Draft, Phase, RuleInfo, Signal};
+use crate::analysis::rules::code_pattern::{
+    ANSWER_OPENER, HOOK_OPENER, NOT_A_QUESTION, QUESTION_LEAD_IN, QUESTION_OPENER, QUESTION_TAG,
+};
 use crate::analysis::report::{Axis, Category, Severity, Span};
 use crate::analysis::text::Text;
 
@@ -17,8 +20,32 @@ pub(crate) const QUESTION: RuleInfo = RuleInfo {
     message: "A genuine question gives readers a reason to answer.",
     help_in_reply: false,
     whole_draft: false,
-    good: &["I tried this", "Whatever happens, we ship", "Howdy folks"],
-    bad: &["anyone tried this", "what do you all use for invoicing", "Curious how others do it", "Quick question, how do you price this", "Is it worth the upgrade?"],
+    good: &[
+        "I tried this",
+        "Whatever happens, we ship",
+        "Howdy folks",
+        "What a day!",
+        "How lovely",
+        "When I bought the car I was looking for mileage",
+        "RT @someone: what do you all use for invoicing?",
+        "Why does it work? Because the oven is hot.",
+        "She said \"is anyone there?\" and left, which was odd",
+    ],
+    bad: &[
+        "anyone tried this",
+        "what do you all use for invoicing",
+        "Curious how others do it",
+        "Quick question, how do you price this",
+        "Is it worth the upgrade?",
+        "anybody here tried the update",
+        "where r u",
+        "r u coming tonight",
+        "@dana did you get the tickets",
+        "Sam, what time works for you",
+        "You didn't have to mix paint then, right.",
+        "Oh, is that right.",
+        "or was it the other store",
+    ],
 };
 
 pub(crate) const HOOK: RuleInfo = RuleInfo {
@@ -40,9 +67,22 @@ const PLAIN_HOOK_WEIGHT: u8 = 30;
 const HOOK_REACH: usize = 2;
 
 
+/// A sentence is a question when it ends with a question mark, or without one when it
+/// opens the way questions do (and not the way clauses and exclamations do: "when I
+/// bought the car", "what a day"), or ends with a tag ("…, right").
 fn is_question(sentence: &str) -> bool {
-    sentence.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '？').ends_with(['?', '？'])
-        || code_pattern(super::code_pattern::QUESTION_OPENER).is_match(sentence.as_bytes())
+    let marked = sentence.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '？').ends_with(['?', '？']);
+    // Openings are judged after what may come before them ("so, @dana, what…").
+    let lead_in = code_pattern(QUESTION_LEAD_IN).find(sentence.as_bytes()).map_or(0, |found| found.end);
+    let opening = &sentence.as_bytes()[lead_in..];
+    marked
+        || (code_pattern(QUESTION_OPENER).is_match(opening) && !code_pattern(NOT_A_QUESTION).is_match(opening))
+        || code_pattern(QUESTION_TAG).is_match(sentence.as_bytes())
+}
+
+/// A retweet ("RT @someone: …") carries someone else's words, questions included.
+fn is_retweet(text: &str) -> bool {
+    text.trim_start().starts_with("RT @")
 }
 
 /// Questions, genuine or hooks: whether a pitch follows decides, so this reads the other
@@ -77,25 +117,40 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
         let first = pitch_starts.partition_point(|&at| at < range.start);
         pitch_starts.get(first).is_some_and(|&at| at < range.end)
     };
+    if is_retweet(text.as_str()) {
+        return;
+    }
+    let mut call_starts: Vec<usize> =
+        signals.iter().filter(|s| s.category() == Category::CallToAction).map(|s| s.span.start).collect();
+    call_starts.sort_unstable();
+    let calls_within = |range: Span| {
+        let first = call_starts.partition_point(|&at| at < range.start);
+        call_starts.get(first).is_some_and(|&at| at < range.end)
+    };
     let sentences = text.sentences();
+    // A question whose mark, or whole, lies inside quotation marks is someone else's.
+    let quoted = |span: Span| text.quotes().iter().any(|q| q.start < span.end && span.end <= q.end);
     let mut found = Vec::new();
     for (index, &span) in sentences.iter().enumerate() {
         let sentence = text.slice(span);
-        if !is_question(sentence) {
+        if !is_question(sentence) || quoted(span) {
             continue;
         }
-        // A question that carries the pitch is a request ("can you subscribe?").
-        if pitch_within(span) {
+        // A question that carries a call to action is a request ("can you subscribe?");
+        // one that names an offer is still a question ("do you get a discount?").
+        if calls_within(span) {
             continue;
         }
         let reach_end = sentences.get(index + HOOK_REACH).or(sentences.last()).map_or(span.end, |s| s.end);
         let followed_by_pitch = pitch_within(Span::new(span.end, reach_end));
         let after_all = pitch_within(Span::new(span.end, text.as_str().len()));
-        let hook_shaped = code_pattern(super::code_pattern::HOOK_OPENER).is_match(sentence.as_bytes());
+        let hook_shaped = code_pattern(HOOK_OPENER).is_match(sentence.as_bytes());
+        // Answered at once ("Why? Because…"), it was rhetorical: it opens nothing.
+        let answered = sentences.get(index + 1).is_some_and(|next| code_pattern(ANSWER_OPENER).is_match(text.slice(*next).as_bytes()));
         if followed_by_pitch || (hook_shaped && after_all) {
             let weight = if hook_shaped { HOOK.weight } else { PLAIN_HOOK_WEIGHT };
             found.push(Signal { weight, ..Signal::new(&HOOK, span, None) });
-        } else {
+        } else if !answered {
             found.push(Signal::new(&QUESTION, span, None));
         }
     }
