@@ -5,6 +5,9 @@ use super::{code_pattern, CodeRule, Draft, Phase, RuleInfo, Signal};
 use crate::analysis::report::{Category, Severity, Span};
 use crate::analysis::text::Text;
 
+/// The weight of a wrapped link with nothing selling around it.
+const ALONE_WEIGHT: u8 = 20;
+
 pub(crate) const LINK: RuleInfo = RuleInfo {
     id: "spam-link",
     category: Category::SpamForm,
@@ -56,6 +59,10 @@ const PROMO_LABELS: &[&str] = &["amazon", "ebay"];
 /// Hosts whose pages are mostly things to watch or read.
 const MEDIA_HOSTS: &[&str] = &["imdb.com", "vimeo.com", "wikipedia.org", "youtu.be", "youtube.com"];
 
+/// Hosts through which a platform passes every link its users post (a tweet's links are all
+/// `t.co`): where such a link leads is hidden, so only the words around it can tell.
+const PLATFORM_WRAPPERS: &[&str] = &["t.co", "lnkd.in", "redd.it"];
+
 /// Paths on media hosts that are channels rather than videos.
 const PROFILE_PATHS: &[&str] = &["/channel/", "/user/", "/c/", "/@"];
 
@@ -63,6 +70,8 @@ const PROFILE_PATHS: &[&str] = &["/channel/", "/user/", "/c/", "/@"];
 enum Destination {
     Promo,
     Media,
+    /// Hidden behind a platform's link wrapper.
+    Wrapped,
     Other,
 }
 
@@ -76,6 +85,8 @@ fn classify(link: &str) -> Destination {
     };
     if on(PROMO_HOSTS) || host.split('.').any(|label| PROMO_LABELS.contains(&label)) {
         Destination::Promo
+    } else if on(PLATFORM_WRAPPERS) {
+        Destination::Wrapped
     } else if on(MEDIA_HOSTS) || lower.starts_with("watch?v=") {
         if PROFILE_PATHS.iter().any(|p| path.starts_with(p)) {
             Destination::Promo
@@ -104,8 +115,15 @@ impl CodeRule for Links {
     }
 }
 
+/// Links are judged by where they lead; a link whose destination a platform's wrapper hides
+/// is judged by the company it keeps: next to a call to action, an offer, urgency or
+/// self-promotion it is where the pitch sends readers; alone (a news story shared) it is
+/// something to look at, a hint at most.
 fn links(text: &Text, signals: &mut Vec<Signal>) {
     let whole = text.as_str();
+    let selling = signals.iter().any(|s| {
+        matches!(s.category(), Category::CallToAction | Category::Offer | Category::Urgency | Category::SelfPromotion)
+    });
     code_pattern(super::code_pattern::URL).for_each_match(whole.as_bytes(), |found| {
         let found = found.range;
         let Some(link) = whole.get(found.clone()) else { return };
@@ -114,12 +132,14 @@ fn links(text: &Text, signals: &mut Vec<Signal>) {
         if link.is_empty() {
             return;
         }
-        let rule = match classify(link) {
-            Destination::Promo => &PROMO_LINK,
-            Destination::Other => &LINK,
-            Destination::Media => &MEDIA_LINK,
-        };
-        signals.push(Signal::new(rule, Span::new(found.start, found.start + link.len()), None));
+        let span = Span::new(found.start, found.start + link.len());
+        signals.push(match classify(link) {
+            Destination::Promo => Signal::new(&PROMO_LINK, span, None),
+            Destination::Other => Signal::new(&LINK, span, None),
+            Destination::Wrapped if selling => Signal::new(&LINK, span, None),
+            Destination::Wrapped => Signal { severity: Severity::Hint, weight: ALONE_WEIGHT, ..Signal::new(&LINK, span, None) },
+            Destination::Media => Signal::new(&MEDIA_LINK, span, None),
+        });
     });
 }
 
