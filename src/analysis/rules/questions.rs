@@ -106,27 +106,13 @@ impl CodeRule for Questions {
 /// Adds a `question` or `hook-question` signal for each question in the text; `signals`
 /// holds what the other rules found, which decides whether a question is a hook.
 fn questions(text: &Text, signals: &mut Vec<Signal>) {
-    let mut pitch_starts: Vec<usize> = signals
-        .iter()
-        .filter(|s| (s.category().axis() == Axis::Pitch && s.severity >= Severity::Warning) || is_selling(s.category()))
-        .map(|s| s.span.start)
-        .collect();
-    pitch_starts.sort_unstable();
-    // Sorted, so each range query is a binary search and long drafts stay linear-ish.
-    let pitch_within = |range: Span| {
-        let first = pitch_starts.partition_point(|&at| at < range.start);
-        pitch_starts.get(first).is_some_and(|&at| at < range.end)
-    };
     if is_retweet(text.as_str()) {
         return;
     }
-    let mut call_starts: Vec<usize> =
-        signals.iter().filter(|s| s.category() == Category::CallToAction).map(|s| s.span.start).collect();
-    call_starts.sort_unstable();
-    let calls_within = |range: Span| {
-        let first = call_starts.partition_point(|&at| at < range.start);
-        call_starts.get(first).is_some_and(|&at| at < range.end)
-    };
+    let pitches = Starts::of(signals, |s| {
+        (s.category().axis() == Axis::Pitch && s.severity >= Severity::Warning) || is_selling(s.category())
+    });
+    let calls = Starts::of(signals, |s| s.category() == Category::CallToAction);
     let sentences = text.sentences();
     // A question whose mark, or whole, lies inside quotation marks is someone else's.
     let quoted = |span: Span| text.quotes().iter().any(|q| q.start < span.end && span.end <= q.end);
@@ -138,12 +124,12 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
         }
         // A question that carries a call to action is a request ("can you subscribe?");
         // one that names an offer is still a question ("do you get a discount?").
-        if calls_within(span) {
+        if calls.any_within(span) {
             continue;
         }
         let reach_end = sentences.get(index + HOOK_REACH).or(sentences.last()).map_or(span.end, |s| s.end);
-        let followed_by_pitch = pitch_within(Span::new(span.end, reach_end));
-        let after_all = pitch_within(Span::new(span.end, text.as_str().len()));
+        let followed_by_pitch = pitches.any_within(Span::new(span.end, reach_end));
+        let after_all = pitches.any_within(Span::new(span.end, text.as_str().len()));
         let hook_shaped = code_pattern(HOOK_OPENER).is_match(sentence.as_bytes());
         // Answered at once ("Why? Because…"), it was rhetorical: it opens nothing.
         let answered = sentences.get(index + 1).is_some_and(|next| code_pattern(ANSWER_OPENER).is_match(text.slice(*next).as_bytes()));
@@ -155,16 +141,28 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
         }
     }
     // An invitation phrased as a question ("am I missing something?") is reported once, as
-    // the invitation. Both lists are in text order, so each lookup is a binary search.
-    let mut invitations: Vec<usize> =
-        signals.iter().filter(|s| s.category() == Category::Invitation).map(|s| s.span.start).collect();
-    invitations.sort_unstable();
-    let holds_invitation = |span: Span| {
-        let first = invitations.partition_point(|&at| at < span.start);
-        invitations.get(first).is_some_and(|&at| at < span.end)
-    };
-    found.retain(|s| s.category() != Category::Question || !holds_invitation(s.span));
+    // the invitation.
+    let invitations = Starts::of(signals, |s| s.category() == Category::Invitation);
+    found.retain(|s| s.category() != Category::Question || !invitations.any_within(s.span));
     signals.extend(found);
+}
+
+/// Where some signals start, sorted, so each range query is a binary search and long drafts
+/// stay linear-ish.
+struct Starts(Vec<usize>);
+
+impl Starts {
+    fn of(signals: &[Signal], keep: impl Fn(&Signal) -> bool) -> Starts {
+        let mut starts: Vec<usize> = signals.iter().filter(|s| keep(s)).map(|s| s.span.start).collect();
+        starts.sort_unstable();
+        Starts(starts)
+    }
+
+    /// Whether one of them starts inside `range`.
+    fn any_within(&self, range: Span) -> bool {
+        let first = self.0.partition_point(|&at| at < range.start);
+        self.0.get(first).is_some_and(|&at| at < range.end)
+    }
 }
 
 fn is_selling(category: Category) -> bool {
