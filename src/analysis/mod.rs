@@ -98,7 +98,6 @@ impl Analyzer {
         }
         discount_quoted_pitch(draft.text, signals);
     }
-
 }
 
 /// Every rule a report can name, with how it is written and its examples.
