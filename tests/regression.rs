@@ -69,3 +69,13 @@ fn issue_2_bad_options_are_refused_with_a_reason() {
     let json = r#"{"strictness": "extreme"}"#;
     assert!(serde_json::from_str::<Options>(json).is_err());
 }
+
+#[test]
+fn issue_8_a_call_to_buy_flags_the_whole_call() {
+    // Two lines of cta-buy match at "Buy": the sentence-start verb and "buy now"; the
+    // finding names the whole call, as before the rules became data.
+    let text = "Buy now, while stocks last";
+    let report = analyze(text, &Options::default());
+    let buy = report.findings.iter().find(|f| f.rule == "cta-buy").expect("flagged");
+    assert_eq!(&text[buy.span.start..buy.span.end], "Buy now");
+}
