@@ -10,6 +10,11 @@
 #   ./build.sh fuzz [S]   fuzz `analyze` for S seconds (default 60)
 #   ./build.sh golden     accept the reports on the dev corpus as they are now
 #                         (tests/golden/, checked by tests/golden.rs); commit them with the change
+#   ./build.sh screenshot build, run the playground tests, and copy their picture of the page
+#                         (tests/output/playground-light.png) to www/screenshot.png, the
+#                         README's; commit it with the change. Only `golden` and this
+#                         write tracked files: builds and tests write to target/, dist/
+#                         and tests/output/ alone.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -41,7 +46,7 @@ wasm_bindgen_version() {
 
 setup() {
   have cargo || { echo "cargo is needed: install Rust with rustup first" >&2; exit 2; }
-  apt_install binaryen zip chromium chromium-driver xvfb firefox-esr fonts-noto-color-emoji
+  apt_install zip chromium chromium-driver xvfb firefox-esr fonts-noto-color-emoji
   rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$' \
     || { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
   [ -f Cargo.lock ] || cargo generate-lockfile
@@ -73,15 +78,9 @@ build_wasm() {
   cargo build --locked --lib --target wasm32-unknown-unknown --profile wasm
   rm -rf "$WASM_PKG"
   wasm-bindgen --target web --no-typescript --out-dir "$WASM_PKG" target/wasm32-unknown-unknown/wasm/sociable.wasm
-  # Debian's binaryen (wasm-opt 108) turns wasm-bindgen's externref table into a funcref
-  # table and the module then fails at start-up; binaryen from npm (extension/package.json)
-  # handles it. Debian's is the fallback, and extension/build.mjs checks the result starts.
-  local wasm_opt=wasm-opt
-  [ -x extension/node_modules/.bin/wasm-opt ] && wasm_opt=extension/node_modules/.bin/wasm-opt
-  "$wasm_opt" -Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
-    --enable-nontrapping-float-to-int --enable-multivalue --enable-reference-types \
-    "$WASM_PKG/sociable_bg.wasm" -o "$WASM_PKG/sociable_bg.wasm"
-  echo "wasm: $(wc -c < "$WASM_PKG/sociable_bg.wasm") bytes ($(gzip -9c "$WASM_PKG/sociable_bg.wasm" | wc -c) gzipped)"
+  # One step, shared with extension/build.mjs and www/build.mjs: optimise with npm's
+  # binaryen, check that the module starts and answers, print its size.
+  node extension/wasm-package.mjs
 }
 
 build_pages() {
@@ -176,6 +175,13 @@ run_browser() {
   exec npx --prefix extension web-ext run --source-dir dist/firefox --firefox=firefox-esr
 }
 
+screenshot() {
+  build_all
+  node tests/e2e/playground.mjs
+  cp tests/output/playground-light.png www/screenshot.png
+  echo "www/screenshot.png: refreshed from tests/output/playground-light.png"
+}
+
 golden() {
   SOCIABLE_BLESS=1 cargo test --release --locked --test golden
   git --no-pager diff --stat -- tests/golden
@@ -198,5 +204,6 @@ case "${1:-build}" in
   run) run_browser ;;
   fuzz) shift; fuzz "$@" ;;
   golden) golden ;;
-  *) echo "usage: ./build.sh [build|test|bench|serve|run|fuzz [seconds]|golden]" >&2; exit 2 ;;
+  screenshot) screenshot ;;
+  *) echo "usage: ./build.sh [build|test|bench|serve|run|fuzz [seconds]|golden|screenshot]" >&2; exit 2 ;;
 esac

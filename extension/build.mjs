@@ -1,49 +1,18 @@
 // Bundles the extension's TypeScript, type-checks it, and assembles dist/chrome and
 // dist/firefox (ready to load unpacked) plus their zips. Run by ./build.sh.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { wasmAnswers } from './wasm-check.mjs';
+import { requireWasmPackage } from './wasm-package.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
 const dist = join(root, 'dist');
-let wasmPkg = join(root, 'target', 'wasm-pkg');
-
-if (!existsSync(join(wasmPkg, 'sociable.js'))) {
-  console.error('target/wasm-pkg/sociable.js is missing: run ./build.sh (it builds the WASM first)');
-  process.exit(1);
-}
-
-// Debian's binaryen (wasm-opt 108) turns wasm-bindgen's externref table into a funcref
-// table, and the optimised module then fails at start-up. When that happened, rebuild the
-// package from the unoptimised module with binaryen from npm, which handles externref.
-const problem = await wasmAnswers(wasmPkg);
-if (problem) {
-  console.warn(`target/wasm-pkg does not start (${problem}); rebuilding it with npm's binaryen`);
-  const raw = join(root, 'target', 'wasm32-unknown-unknown', 'wasm', 'sociable.wasm');
-  const repaired = join(root, 'target', 'wasm-pkg-extension');
-  const fresh = existsSync(join(repaired, 'sociable_bg.wasm'))
-    && statSync(join(repaired, 'sociable_bg.wasm')).mtimeMs > statSync(raw).mtimeMs;
-  if (!fresh) {
-    rmSync(repaired, { recursive: true, force: true });
-    const env = { ...process.env, PATH: `${join(homedir(), '.cargo', 'bin')}:${process.env.PATH}` };
-    execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', repaired, raw], { stdio: 'inherit', env });
-    execFileSync(join(here, 'node_modules', '.bin', 'wasm-opt'), ['-Oz', '--enable-bulk-memory', '--enable-sign-ext',
-      '--enable-mutable-globals', '--enable-nontrapping-float-to-int', '--enable-multivalue', '--enable-reference-types',
-      join(repaired, 'sociable_bg.wasm'), '-o', join(repaired, 'sociable_bg.wasm')], { stdio: 'inherit' });
-  }
-  const still = await wasmAnswers(repaired);
-  if (still) {
-    console.error(`the rebuilt WASM does not start either: ${still}`);
-    process.exit(1);
-  }
-  wasmPkg = repaired;
-}
+// The optimised, checked core (wasm-package.mjs owns that step; build.sh has done it).
+const wasmPkg = await requireWasmPackage();
 
 // 1. Type-check: a type error fails the build.
 try {

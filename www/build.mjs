@@ -3,42 +3,21 @@
 // ./build.sh after extension/build.mjs; it uses the extension's esbuild and tsc, so the
 // playground needs no package.json of its own.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { requireWasmPackage } from '../extension/wasm-package.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
 const extension = join(root, 'extension');
 const out = join(root, 'dist', 'www');
-import { wasmAnswers as answers } from '../extension/wasm-check.mjs';
 
 const esbuild = createRequire(join(extension, 'package.json'))('esbuild');
 
-// The extension may have rebuilt the package (Debian's wasm-opt can break it, see
-// extension/build.mjs). Take the package whose module is byte for byte the one in
-// dist/chrome, so the page runs exactly the extension's core; else the first that starts.
-const candidates = ['wasm-pkg-extension', 'wasm-pkg'].map((name) => join(root, 'target', name))
-  .filter((dir) => existsSync(join(dir, 'sociable.js')) && existsSync(join(dir, 'sociable_bg.wasm')));
-const shipped = join(root, 'dist', 'chrome', 'sociable_bg.wasm');
-let pkg = existsSync(shipped)
-  ? candidates.find((dir) => readFileSync(join(dir, 'sociable_bg.wasm')).equals(readFileSync(shipped)))
-  : undefined;
-if (!pkg) {
-  // Without dist/chrome, prefer the newest package that starts.
-  candidates.sort((a, b) => statSync(join(b, 'sociable_bg.wasm')).mtimeMs - statSync(join(a, 'sociable_bg.wasm')).mtimeMs);
-  for (const dir of candidates) if (!(await answers(dir))) { pkg = dir; break; }
-}
-if (!pkg) {
-  console.error('no working WASM package in target/: run ./build.sh (it builds the WASM and the extension first)');
-  process.exit(1);
-}
-const problem = await answers(pkg);
-if (problem) {
-  console.error(`${relative(root, pkg)} does not start: ${problem}`);
-  process.exit(1);
-}
+// The same optimised, checked core as the extension's (extension/wasm-package.mjs).
+const pkg = await requireWasmPackage();
 
 // 1. Type-check the page and the extension code it imports; a type error fails the build.
 try {

@@ -1,66 +1,65 @@
 // The background owns the WASM core: Chromium refuses to compile WebAssembly inside content
 // scripts on pages whose CSP lacks 'wasm-unsafe-eval', while extension pages allow it.
 import init, { analyze, warmUp } from 'sociable-wasm';
-import type { Options, Report } from './core-types';
+import type { AnalyzeAnswer, AnalyzeRequest, Report } from './core-types';
 import { api } from './browser-api';
-import { ANALYZE_PORT, isToBackground, type AnalyzeAnswer, type StartupAnswer } from './messages';
+import { ANALYZE_PORT, isAnalyzeMessage, isPostedMessage } from './messages';
 import { addToTally } from './settings';
 import { syncOptionalSites } from './optional-sites';
 
-/** Milliseconds to fetch, compile and instantiate the module, then to warm up the rules. */
-let instantiateMs = -1;
-let warmUpMs = -1;
-
+// Start-up is timed with two performance measures, which devtools show and the benchmark
+// (tests/e2e/bench.mjs) reads from this worker: 'sociable-instantiate' (fetch, compile and
+// instantiate the module) and 'sociable-warm-up' (read the stored patterns).
 const ready: Promise<void> = (async () => {
   const started = performance.now();
   await init({ module_or_path: fetch(api.runtime.getURL('sociable_bg.wasm')) });
   const instantiated = performance.now();
-  instantiateMs = instantiated - started;
+  performance.measure('sociable-instantiate', { start: started, end: instantiated });
   warmUp();
-  warmUpMs = performance.now() - instantiated;
+  performance.measure('sociable-warm-up', { start: instantiated, end: performance.now() });
 })();
 
-let startupError = '';
-ready.catch((error: unknown) => {
-  startupError = String(error);
-});
+ready.catch((error: unknown) => console.error(`Sociable: the checker could not start: ${String(error)}`));
 
-function answer(id: number, text: string, options: Options): AnalyzeAnswer {
+async function answer({ requestId, text, options }: AnalyzeRequest): Promise<AnalyzeAnswer> {
   try {
-    return { ok: true, id, report: analyze(text, options) as Report };
+    await ready;
+    return { ok: true, requestId, report: analyze(text, options) as Report };
   } catch (error) {
-    return { ok: false, id, error: String(error) };
+    // The core refuses options it cannot use, and asking again would not change that.
+    return { ok: false, requestId, error: String(error), retryable: false };
   }
 }
 
 // Listeners are registered synchronously, so a service worker woken by a message gets it.
-api.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-  if (!isToBackground(message)) return false;
-  if (message.kind === 'cs-bg-analyze') {
-    ready.then(
-      () => sendResponse(answer(message.id, message.text, message.options)),
-      (error) => sendResponse({ ok: false, id: message.id, error: String(error) }),
-    );
-    return true;
-  }
-  if (message.kind === 'ui-bg-startup') {
-    const reply = (): StartupAnswer => ({ instantiateMs, warmUpMs, error: startupError });
-    ready.then(() => sendResponse(reply()), () => sendResponse(reply()));
-    return true;
-  }
-  void addToTally(message.verdict);
-  return false;
-});
-
 api.runtime.onConnect.addListener((port) => {
   if (port.name !== ANALYZE_PORT) return;
   port.onMessage.addListener((message: unknown) => {
-    if (!isToBackground(message) || message.kind !== 'cs-bg-analyze') return;
-    ready.then(
-      () => port.postMessage(answer(message.id, message.text, message.options)),
-      (error) => port.postMessage({ ok: false, id: message.id, error: String(error) }),
-    );
+    if (!isAnalyzeMessage(message)) {
+      console.error('Sociable: a malformed message on the analyze port was dropped', message);
+      return;
+    }
+    void answer(message).then((reply) => {
+      try {
+        port.postMessage(reply);
+      } catch {
+        // The page closed or navigated while the core worked: nobody is left to answer.
+      }
+    });
   });
+});
+
+api.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+  if (!isPostedMessage(message)) return false;
+  // Answer once the count is stored, so the content script learns whether it was.
+  addToTally(message.verdict).then(
+    () => sendResponse(true),
+    (error: unknown) => {
+      console.error(`Sociable: the weekly tally could not be saved: ${String(error)}`);
+      sendResponse(false);
+    },
+  );
+  return true;
 });
 
 api.permissions.onAdded.addListener(() => void syncOptionalSites());

@@ -1,6 +1,7 @@
 // The types that cross the WASM boundary, mirroring src/analysis/options.rs and
 // src/analysis/report.rs. Options go through serde with `deny_unknown_fields`, so this
-// file must name exactly the Rust fields: nothing more.
+// file must name exactly the Rust fields: nothing more. At the end, the request and answer
+// that carry a draft and its report between the overlay and whoever runs the core.
 
 export type Strictness = 'relaxed' | 'balanced' | 'strict';
 
@@ -8,10 +9,24 @@ export const STRICTNESSES: readonly Strictness[] = ['relaxed', 'balanced', 'stri
 
 export type Context = { kind: 'new-post' } | { kind: 'reply'; parent?: string };
 
+/**
+ * Every finding category, as Rust spells it in the report: one a line, in this exact
+ * shape, because a Rust test reads this list and checks it against the rules' categories.
+ */
 export type Category =
-  | 'call-to-action' | 'offer' | 'urgency' | 'hype' | 'self-promotion' | 'spam-form'
-  | 'engagement-bait' | 'hook-question' | 'broadcast' | 'question' | 'invitation'
-  | 'acknowledgement' | 'reader-focus';
+  | 'call-to-action'
+  | 'offer'
+  | 'urgency'
+  | 'hype'
+  | 'self-promotion'
+  | 'spam-form'
+  | 'engagement-bait'
+  | 'hook-question'
+  | 'broadcast'
+  | 'question'
+  | 'invitation'
+  | 'acknowledgement'
+  | 'reader-focus';
 
 /** Every field is optional: Rust fills in its defaults. */
 export interface Options {
@@ -59,5 +74,21 @@ export interface Report {
   findings: Finding[];
 }
 
+/** One draft to analyse. `requestId` grows with every request a page makes (see `nextRequestId`). */
+export interface AnalyzeRequest {
+  requestId: number;
+  text: string;
+  options: Options;
+}
+
+/**
+ * The answer to the request with the same `requestId`. A failure says whether asking again
+ * may help: yes when the answer was lost on the way (the background stopped mid-request),
+ * no when the core refused the request (options it cannot use) or could not start.
+ */
+export type AnalyzeAnswer =
+  | { ok: true; requestId: number; report: Report }
+  | { ok: false; requestId: number; error: string; retryable: boolean };
+
 /** What the overlay needs from whoever runs the core: the background, or the WASM itself. */
-export type AnalyzeFn = (text: string, options: Options) => Promise<Report>;
+export type AnalyzeFn = (request: AnalyzeRequest) => Promise<AnalyzeAnswer>;

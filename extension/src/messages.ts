@@ -1,52 +1,30 @@
-// The typed protocol between content scripts, the popup and the background.
-// Names say which way a message travels: cs-bg = content script to background.
-import type { Options, Report, Verdict } from './core-types';
+// The typed protocol between content scripts and the background. Names say which way a
+// message travels: cs-bg = content script to background.
+import type { AnalyzeAnswer, AnalyzeRequest, Verdict } from './core-types';
 import { api } from './browser-api';
 
-export interface CsBgAnalyze {
+/** A draft to analyse, sent over the `ANALYZE_PORT` port; answered with an `AnalyzeAnswer`. */
+export interface CsBgAnalyze extends AnalyzeRequest {
   kind: 'cs-bg-analyze';
-  /** Increases per compose box; the content script drops answers to older ids. */
-  id: number;
-  text: string;
-  options: Options;
 }
 
-/** A draft was sent: count its verdict (never its text). */
+/** A draft was sent: count its verdict (never its text). Sent with runtime.sendMessage. */
 export interface CsBgPosted {
   kind: 'cs-bg-posted';
   verdict: Verdict;
 }
 
-/** How long the core took to start in this background (for the benchmark and diagnostics). */
-export interface UiBgStartup {
-  kind: 'ui-bg-startup';
-}
-
-export interface StartupAnswer {
-  /** Fetch, compile and instantiate the WASM module. */
-  instantiateMs: number;
-  /** Compile the rule table (`warmUp`). */
-  warmUpMs: number;
-  error: string;
-}
-
-export type ToBackground = CsBgAnalyze | CsBgPosted | UiBgStartup;
-
-export type AnalyzeAnswer =
-  | { ok: true; id: number; report: Report }
-  | { ok: false; id: number; error: string };
-
-export function isToBackground(value: unknown): value is ToBackground {
+export function isAnalyzeMessage(value: unknown): value is CsBgAnalyze {
   if (typeof value !== 'object' || value === null) return false;
   const m = value as Record<string, unknown>;
-  if (m.kind === 'cs-bg-analyze') {
-    return typeof m.id === 'number' && typeof m.text === 'string' && typeof m.options === 'object';
-  }
-  if (m.kind === 'ui-bg-startup') return true;
-  if (m.kind === 'cs-bg-posted') {
-    return m.verdict === 'conversation' || m.verdict === 'no-room' || m.verdict === 'pitch';
-  }
-  return false;
+  return m.kind === 'cs-bg-analyze' && typeof m.requestId === 'number' && typeof m.text === 'string'
+    && typeof m.options === 'object' && m.options !== null;
+}
+
+export function isPostedMessage(value: unknown): value is CsBgPosted {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  return m.kind === 'cs-bg-posted' && (m.verdict === 'conversation' || m.verdict === 'no-room' || m.verdict === 'pitch');
 }
 
 /** The port content scripts analyse through: a long-lived port answers faster than sendMessage. */
@@ -54,16 +32,18 @@ export const ANALYZE_PORT = 'cs-bg-analyze';
 
 /**
  * Sends drafts to the background over one port, reconnecting when the service worker was
- * stopped (its ports close with it). Answers are matched to requests by id.
+ * stopped (its ports close with it). Answers are matched to requests by `requestId`, which
+ * is unique in the page (every compose box shares this port).
  */
 export class BackgroundAnalyzer {
   private port: chrome.runtime.Port | undefined;
   private readonly waiting = new Map<number, (answer: AnalyzeAnswer) => void>();
 
-  analyze(id: number, text: string, options: Options): Promise<AnalyzeAnswer> {
-    const message: CsBgAnalyze = { kind: 'cs-bg-analyze', id, text, options };
+  analyze(request: AnalyzeRequest): Promise<AnalyzeAnswer> {
+    const message: CsBgAnalyze = { kind: 'cs-bg-analyze', ...request };
+    const { requestId } = request;
     return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
+      this.waiting.set(requestId, resolve);
       try {
         this.connect().postMessage(message);
       } catch (error) {
@@ -72,8 +52,8 @@ export class BackgroundAnalyzer {
         try {
           this.connect().postMessage(message);
         } catch {
-          this.waiting.delete(id);
-          resolve({ ok: false, id, error: String(error) });
+          this.waiting.delete(requestId);
+          resolve({ ok: false, requestId, error: `cannot reach the background: ${String(error)}`, retryable: true });
         }
       }
     });
@@ -83,13 +63,15 @@ export class BackgroundAnalyzer {
     if (this.port) return this.port;
     const port = api.runtime.connect({ name: ANALYZE_PORT });
     port.onMessage.addListener((answer: AnalyzeAnswer) => {
-      const resolve = this.waiting.get(answer.id);
-      this.waiting.delete(answer.id);
+      const resolve = this.waiting.get(answer.requestId);
+      this.waiting.delete(answer.requestId);
       resolve?.(answer);
     });
     port.onDisconnect.addListener(() => {
       if (this.port === port) this.port = undefined;
-      for (const [id, resolve] of this.waiting) resolve({ ok: false, id, error: 'the background went away' });
+      for (const [requestId, resolve] of this.waiting) {
+        resolve({ ok: false, requestId, error: 'the background stopped before answering', retryable: true });
+      }
       this.waiting.clear();
     });
     this.port = port;
@@ -99,6 +81,8 @@ export class BackgroundAnalyzer {
 
 export function reportPosted(verdict: Verdict): void {
   const message: CsBgPosted = { kind: 'cs-bg-posted', verdict };
-  // The tally is best effort: a closed background must never break the page.
-  api.runtime.sendMessage(message).catch(() => {});
+  // The tally is best effort: a closed background must never break the page, but say so.
+  api.runtime.sendMessage(message).catch((error: unknown) => {
+    console.warn(`Sociable: the sent draft was not counted in the weekly tally: ${String(error)}`);
+  });
 }

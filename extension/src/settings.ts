@@ -1,5 +1,6 @@
 // Settings (storage.sync) and the weekly tally (storage.local), parsed field by field:
-// whatever is missing or corrupt falls back to its default, never to an exception.
+// whatever is missing or corrupt falls back to its default, never to an exception; what is
+// corrupt is also logged as a warning.
 import { STRICTNESSES, type Strictness, type Verdict } from './core-types';
 import { api } from './browser-api';
 
@@ -14,24 +15,36 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = { strictness: 'balanced', paused: false, sites: {} };
 const SETTINGS_KEYS = ['strictness', 'paused', 'sites'] as const;
 
+/**
+ * Parses stored settings field by field. A missing field takes its default quietly; one
+ * that is there but unusable takes its default too, with a warning that names it.
+ */
 export function parseSettings(raw: Record<string, unknown>): Settings {
-  const strictness = STRICTNESSES.includes(raw.strictness as Strictness)
-    ? (raw.strictness as Strictness)
-    : DEFAULT_SETTINGS.strictness;
-  const paused = typeof raw.paused === 'boolean' ? raw.paused : DEFAULT_SETTINGS.paused;
+  const problems: string[] = [];
+  let strictness = DEFAULT_SETTINGS.strictness;
+  if (STRICTNESSES.includes(raw.strictness as Strictness)) strictness = raw.strictness as Strictness;
+  else if (raw.strictness !== undefined) problems.push(`strictness ${JSON.stringify(raw.strictness)} is not one of ${STRICTNESSES.join(', ')}`);
+  let paused = DEFAULT_SETTINGS.paused;
+  if (typeof raw.paused === 'boolean') paused = raw.paused;
+  else if (raw.paused !== undefined) problems.push(`paused ${JSON.stringify(raw.paused)} is not true or false`);
   const sites: Record<string, boolean> = {};
   if (typeof raw.sites === 'object' && raw.sites !== null && !Array.isArray(raw.sites)) {
     for (const [host, on] of Object.entries(raw.sites as Record<string, unknown>)) {
       if (typeof on === 'boolean' && host.length > 0 && host.length < 256) sites[host] = on;
+      else problems.push(`sites entry ${JSON.stringify(host)}: ${JSON.stringify(on)} is not true or false for a host name`);
     }
+  } else if (raw.sites !== undefined) {
+    problems.push(`sites ${JSON.stringify(raw.sites)} is not a map of host names to true or false`);
   }
+  if (problems.length > 0) console.warn(`Sociable: stored settings it cannot use were replaced by the defaults: ${problems.join('; ')}`);
   return { strictness, paused, sites };
 }
 
 export async function loadSettings(): Promise<Settings> {
   try {
     return parseSettings(await api.storage.sync.get([...SETTINGS_KEYS]));
-  } catch {
+  } catch (error) {
+    console.warn(`Sociable: the settings could not be read, so the defaults apply: ${String(error)}`);
     return { ...DEFAULT_SETTINGS };
   }
 }
@@ -89,7 +102,8 @@ export async function loadTally(now = new Date()): Promise<Tally> {
   try {
     const { tally } = await api.storage.local.get('tally');
     return parseTally(tally, week);
-  } catch {
+  } catch (error) {
+    console.warn(`Sociable: the weekly tally could not be read, so it starts from zero: ${String(error)}`);
     return parseTally(undefined, week);
   }
 }

@@ -1,11 +1,13 @@
 // Benchmarks of the built extension in Chromium: keystroke-to-underline latency, WASM
-// start-up in the service worker, the first answer after the worker was stopped, and the
-// package sizes. Prints the numbers; asserts nothing. Run ./build.sh first.
+// start-up in the service worker (the performance measures it records, read from the
+// worker), the first answer after the worker was stopped, and the package sizes. Prints
+// the numbers; asserts nothing. Run ./build.sh first.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from './chromium.mjs';
+import { until } from './harness.mjs';
 import { buildPages, startServer } from './server.mjs';
 
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
@@ -18,6 +20,15 @@ const quantile = (values, q) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 };
 const ms = (x) => `${x.toFixed(1)} ms`;
+
+/**
+ * In the service worker: the start-up measures background.ts records (performance.measure),
+ * and the worker's time origin, which is new each time the worker starts.
+ */
+function startupMeasures() {
+  const duration = (name) => performance.getEntriesByName(name, 'measure')[0]?.duration;
+  return { timeOrigin: performance.timeOrigin, instantiateMs: duration('sociable-instantiate'), warmUpMs: duration('sociable-warm-up') };
+}
 
 /** In the page: arms a timer at the next keydown, resolves when the overlay shows `length`. */
 function armProbe(length) {
@@ -57,6 +68,36 @@ async function latency(page, chars, samples) {
   return times;
 }
 
+/**
+ * Stops the service worker `runs` times, each time pressing one key in a fresh draft:
+ * the keystroke-to-underline time of that key, and the restarted worker's start-up measures.
+ */
+async function coldStarts(browser, page, runs) {
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const startups = [];
+  const firsts = [];
+  for (let i = 0; i < runs; i++) {
+    await page.goto(page.__url);
+    await page.click(EDITOR);
+    await page.keyboard.insertText('Buy now and get 50% off our new course');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-sociable-overlay]')].some((h) => h.dataset.verdict));
+    const stopped = (await browser.worker.evaluate(startupMeasures)).timeOrigin;
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((r) => setTimeout(r, 300));
+    const length = await page.evaluate(() => Number([...document.querySelectorAll('[data-sociable-overlay]')].find((h) => h.dataset.length).dataset.length));
+    await page.evaluate(armProbe, length + 1);
+    await page.keyboard.press('!');
+    firsts.push((await page.evaluate(() => window.__sociableDone)).dom);
+    // Playwright's worker handle follows the restarted worker; a new time origin proves
+    // that the measures are the new start's.
+    startups.push(await until(() => browser.worker.evaluate(startupMeasures),
+      (m) => m.timeOrigin !== stopped && m.warmUpMs !== undefined, 'the restarted worker to measure its start-up'));
+  }
+  await cdp.detach();
+  return { startups, firsts };
+}
+
 await buildPages();
 const server = await startServer();
 const browser = await launchChromium(join(dist, 'chrome'), server);
@@ -74,32 +115,20 @@ try {
   }
 
   console.log('service worker stopped, then one keystroke:');
+  const cold = await coldStarts(browser, page, 7);
+  const total = cold.startups.map((s) => s.instantiateMs + s.warmUpMs);
+  console.log(`  WASM start-up in the worker: median ${ms(quantile(total, 0.5))}, max ${ms(Math.max(...total))} (target <= 20 ms)`);
+  console.log(`    of which fetch + compile + instantiate: median ${ms(quantile(cold.startups.map((s) => s.instantiateMs), 0.5))}; warmUp (reading the stored patterns): median ${ms(quantile(cold.startups.map((s) => s.warmUpMs), 0.5))}`);
+  console.log(`  first answer after the stop (keystroke to underline): median ${ms(quantile(cold.firsts, 0.5))}, max ${ms(Math.max(...cold.firsts))} (target <= 60 ms)`);
+  // An open extension page keeps the extension's process alive, so the worker restarts
+  // without a new process (the benchmark measured it so until it stopped asking the worker
+  // through the popup).
   const popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   await page.bringToFront();
-  const cdp = await browser.context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  const startups = [];
-  const firsts = [];
-  for (let i = 0; i < 7; i++) {
-    await page.goto(page.__url);
-    await page.click(EDITOR);
-    await page.keyboard.insertText('Buy now and get 50% off our new course');
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-sociable-overlay]')].some((h) => h.dataset.verdict));
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await new Promise((r) => setTimeout(r, 300));
-    const length = await page.evaluate(() => Number([...document.querySelectorAll('[data-sociable-overlay]')].find((h) => h.dataset.length).dataset.length));
-    await page.evaluate(armProbe, length + 1);
-    await page.keyboard.press('!');
-    firsts.push((await page.evaluate(() => window.__sociableDone)).dom);
-    const startup = await popup.evaluate(() => chrome.runtime.sendMessage({ kind: 'ui-bg-startup' }));
-    if (startup?.error) throw new Error(startup.error);
-    startups.push(startup);
-  }
-  const total = startups.map((s) => s.instantiateMs + s.warmUpMs);
-  console.log(`  WASM start-up in the worker: median ${ms(quantile(total, 0.5))}, max ${ms(Math.max(...total))} (target <= 20 ms)`);
-  console.log(`    of which fetch + compile + instantiate: median ${ms(quantile(startups.map((s) => s.instantiateMs), 0.5))}; warmUp (reading the stored patterns): median ${ms(quantile(startups.map((s) => s.warmUpMs), 0.5))}`);
-  console.log(`  first answer after the stop (keystroke to underline): median ${ms(quantile(firsts, 0.5))}, max ${ms(Math.max(...firsts))} (target <= 60 ms)`);
+  const warm = await coldStarts(browser, page, 7);
+  await popup.close();
+  console.log(`    with an extension page open (its process stays up): median ${ms(quantile(warm.firsts, 0.5))}, max ${ms(Math.max(...warm.firsts))}`);
 } finally {
   await browser.close();
   await server.close();

@@ -9,10 +9,15 @@ export async function chromiumTests(suite, { dist, server }) {
   const { context, extensionId } = browser;
   const requests = [];
   const errors = [];
+  /** The extension's own warnings (it logs what it falls back from); none are expected but where a test says. */
+  const warnings = [];
   context.on('request', (request) => requests.push(request.url()));
   const watch = (page) => {
     page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
-    page.on('console', (message) => message.type() === 'error' && errors.push(`${page.url()}: ${message.text()}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+      if (message.type() === 'warning' && message.text().startsWith('Sociable')) warnings.push(`${page.url()}: ${message.text()}`);
+    });
     return page;
   };
   const watchWorker = (worker) => worker.on('console', (m) => m.type() === 'error' && errors.push(`service worker: ${m.text()}`));
@@ -250,7 +255,8 @@ export async function chromiumTests(suite, { dist, server }) {
       await page.close();
     });
 
-    await suite.test('chromium: corrupt settings fall back to the defaults', async () => {
+    await suite.test('chromium: corrupt settings fall back to the defaults, with a warning naming each', async () => {
+      const seen = warnings.length;
       await setSettings({ strictness: 'loud', paused: 'yes', sites: ['x.com'] });
       await browser.worker.evaluate(() => chrome.storage.local.set({ tally: { week: 7, pitch: -3 } }));
       const page = await open(EDITORS[0]);
@@ -261,6 +267,10 @@ export async function chromiumTests(suite, { dist, server }) {
       await until(() => popup.isChecked('input[name="strictness"][value="balanced"]'), Boolean, 'balanced checked');
       assert(!(await popup.isChecked('#paused')), 'paused although the stored value is not a boolean');
       assert((await popup.textContent('#tally-pitch')) === '0', 'a corrupt tally was shown');
+      const logged = warnings.splice(seen);
+      const named = logged.find((w) => w.startsWith('https://x.com'));
+      assert(named && ['strictness "loud"', 'paused "yes"', 'sites ["x.com"]'].every((part) => named.includes(part)),
+        `the page did not warn about each corrupt setting: ${JSON.stringify(logged)}`);
       await browser.worker.evaluate(() => chrome.storage.sync.clear());
       await popup.close();
       await page.close();
@@ -293,8 +303,9 @@ export async function chromiumTests(suite, { dist, server }) {
       assert(unknown.length === 0, `the server saw unexpected requests: ${unknown.join(', ')}`);
     });
 
-    await suite.test('chromium: no page errors and no console errors', async () => {
+    await suite.test('chromium: no page errors, no console errors, no warnings from the extension', async () => {
       assert(errors.length === 0, errors.join('\n'));
+      assert(warnings.length === 0, warnings.join('\n'));
     });
   } finally {
     await browser.close();

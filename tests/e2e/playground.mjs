@@ -3,12 +3,13 @@
 // phone width, and proof that the page asks nothing of anyone but its own server.
 // Run by ./build.sh test; alone: node tests/e2e/playground.mjs
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assert, Suite, until } from './harness.mjs';
 
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 const site = join(root, 'dist', 'www');
@@ -43,32 +44,8 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 
 // ---- harness ----------------------------------------------------------------------------
 
-let passed = 0;
-let failed = 0;
-async function test(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed += 1;
-    console.log(`ok    ${name} (${Date.now() - t0} ms)`);
-  } catch (error) {
-    failed += 1;
-    console.log(`FAIL  ${name} (${Date.now() - t0} ms)\n      ${String(error?.stack ?? error).split('\n').slice(0, 4).join('\n      ')}`);
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-async function until(probe, done, what, timeout = 8000) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await probe();
-    if (done(last)) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(0, 500)}`);
-    await new Promise((r) => setTimeout(r, 40));
-  }
-}
+const suite = new Suite();
+const test = (name, fn) => suite.test(name, fn);
 
 // ---- the browser ------------------------------------------------------------------------
 
@@ -112,6 +89,26 @@ const panelVerdict = () => page.locator('#verdict').getAttribute('data-verdict')
 /** Waits for the overlay to draw a report for a text of `length` characters. */
 const settled = (length, after = -1) => until(overlay, (o) => o && o.length === length && o.rev > after && o.verdict, `a report for ${length} characters`);
 const rules = (o) => new Set(o.lines.map((l) => l.rule));
+/** The page replaces the draft as typing would, a few tasks after the click: wait for it. */
+const edited = () => until(() => page.evaluate(() => !('editing' in document.body.dataset)), Boolean, 'the draft edit to land');
+const loadExample = async (id) => {
+  await page.locator(`button[data-example="${id}"]`).click();
+  await edited();
+};
+const clearDraft = async () => {
+  await page.locator('#clear').click();
+  await edited();
+};
+/** What the overlay's card shows: open or not, its findings' rules, whether it has focus. */
+const card = () => page.evaluate(() => {
+  const root = document.querySelector('[data-sociable-overlay]')?.shadowRoot;
+  const node = root?.querySelector('.card');
+  return {
+    open: Boolean(node && !node.hidden),
+    rules: node ? [...node.querySelectorAll('li[data-rule]')].map((li) => li.dataset.rule) : [],
+    focused: Boolean(node && root.activeElement && node.contains(root.activeElement)),
+  };
+});
 const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom + 4 && b.top < a.bottom + 4;
 
 const PITCH = 'Buy now and get 50% off our new course! Limited time only.';
@@ -185,38 +182,50 @@ await test('strictness: stricter presets flag more, looser ones less', async () 
   for (const r of relaxed) assert(balanced.has(r) && strict.has(r), `${r} flagged when relaxed but not stricter`);
 });
 
-await test('the findings list selects the flagged words in the draft (rich, then plain)', async () => {
+await test('the findings list selects the flagged words and opens their card through the Checker (rich, then plain)', async () => {
   const selected = () => page.evaluate(() => {
     const el = document.getElementById('draft');
     return el instanceof HTMLTextAreaElement ? el.value.slice(el.selectionStart, el.selectionEnd) : String(getSelection());
   });
   for (const kind of ['rich', 'plain']) {
     await page.locator(`label:has(input[name="editor"][value="${kind}"])`).click();
-    await settled(PITCH.length);
+    const o = await settled(PITCH.length);
     const words = page.locator('.finding button.words', { hasText: '50% off' });
+    const rule = await words.evaluate((button) => button.closest('.finding').dataset.rule);
     await words.click();
     assert(await selected() === '50% off', `${kind}: selected "${await selected()}"`);
     assert(await page.evaluate(() => document.activeElement?.id) === 'draft', `${kind}: focus did not move to the draft`);
+    // The card is the overlay's own, opened next to the words' underline.
+    const shown = await card();
+    assert(shown.open && shown.rules.length === 1 && shown.rules[0] === rule, `${kind}: card ${JSON.stringify(shown)}, expected ${rule}`);
+    const at = PITCH.indexOf('50% off');
+    const line = o.lines.find((l) => l.rule === rule && l.start <= at);
+    assert(line, `${kind}: no underline for "50% off"`);
+    const box = await page.locator('[data-sociable-overlay] .card').boundingBox();
+    const beside = Math.abs(box.y - line.bottom) < 12 || box.y + box.height <= line.top;
+    assert(beside && Math.abs(box.x - line.left) < 40, `${kind}: card at ${JSON.stringify(box)}, underline ${JSON.stringify(line)}`);
+    await page.keyboard.press('Escape');
+    await until(card, (c) => !c.open, `${kind}: Escape to close the card`);
   }
 });
 
 await test('examples: each loads with one click and gets its verdict (balanced)', async () => {
   for (const [id, expected] of Object.entries(EXPECTED)) {
     const before = (await overlay()).rev;
-    await page.locator(`button[data-example="${id}"]`).click();
+    await loadExample(id);
     const text = await draftText();
     const o = await settled(text.length, before);
     assert(expected(o.verdict), `${id}: verdict ${o.verdict}`);
     assert(await panelVerdict() === o.verdict, `${id}: panel says ${await panelVerdict()}, overlay ${o.verdict}`);
   }
   // The genuine question says what is good, not only what sells.
-  await page.locator('button[data-example="question"]').click();
+  await loadExample('question');
   await until(() => page.locator('.finding[data-severity="good"]').count(), (n) => n >= 1, 'a good finding for the question');
 });
 
 await test('reply mode: a product named for someone who asked is help; alone it reads as a pitch', async () => {
   let before = (await overlay()).rev;
-  await page.locator('button[data-example="reply"]').click();
+  await loadExample('reply');
   const text = await draftText();
   let o = await settled(text.length, before);
   assert(await page.locator('input[name="mode"][value="reply"]').isChecked(), 'not in reply mode');
@@ -230,30 +239,49 @@ await test('reply mode: a product named for someone who asked is help; alone it 
   assert(await page.locator('#parent-field').isHidden(), 'the parent field stays in new-post mode');
 });
 
-for (const kind of ['plain', 'rich']) {
-  await test(`apply a suggestion from the card, then Ctrl+Z restores the draft (${kind})`, async () => {
-    await page.locator(`label:has(input[name="editor"][value="${kind}"])`).click();
-    await page.locator('#clear').click();
-    await page.locator('#draft').click();
-    await page.keyboard.type(PITCH);
-    const o = await settled(PITCH.length);
+/** Ways to apply the suggestion for the draft's first words ("Buy now"); each clicks its button and returns its label. */
+const APPLY_FROM = {
+  'the card': async (o) => {
     const line = o.lines.find((l) => l.start === 0);
     assert(line, 'no underline under "Buy now"');
     await page.mouse.click((line.left + line.right) / 2, line.top - 6);
     const apply = page.locator('[data-sociable-overlay] .card li[data-rule] button[data-action="apply"]').first();
     await apply.waitFor({ timeout: 4000 });
+    const label = await apply.textContent();
     await apply.click();
-    const changed = await until(draftText, (t) => t !== PITCH, 'the suggestion to apply');
-    assert(!changed.startsWith('Buy now') && changed.endsWith('Limited time only.'), `applied: ${changed}`);
-    await settled(changed.length);
-    await page.locator('#draft').focus();
-    await page.keyboard.press('Control+z');
-    await until(draftText, (t) => t === PITCH, 'Ctrl+Z to restore the draft');
-  });
+    return label;
+  },
+  'the findings list': async () => {
+    const apply = page.locator('.finding[data-start="0"] button.suggestion').first();
+    const label = await apply.textContent();
+    await apply.click();
+    return label;
+  },
+};
+
+for (const [where, applyFrom] of Object.entries(APPLY_FROM)) {
+  for (const kind of ['plain', 'rich']) {
+    await test(`apply a suggestion from ${where}, then Ctrl+Z restores the draft (${kind})`, async () => {
+      await page.locator(`label:has(input[name="editor"][value="${kind}"])`).click();
+      await clearDraft();
+      await page.locator('#draft').click();
+      await page.keyboard.type(PITCH);
+      const label = await applyFrom(await settled(PITCH.length));
+      const replacement = label.match(/“(.*)”/)?.[1];
+      assert(replacement, `no suggestion for "Buy now": ${label}`);
+      const changed = await until(draftText, (t) => t !== PITCH, 'the suggestion to apply');
+      assert(changed.includes(replacement) && !changed.startsWith('Buy now') && changed.endsWith('Limited time only.'),
+        `applied "${replacement}": ${changed}`);
+      await settled(changed.length);
+      await page.locator('#draft').focus();
+      await page.keyboard.press('Control+z');
+      await until(draftText, (t) => t === PITCH, 'Ctrl+Z to restore the draft');
+    });
+  }
 }
 
 await test('keyboard: controls are reachable with Tab, focus is visible, the card opens and closes', async () => {
-  await page.locator('button[data-example="launch"]').click();
+  await loadExample('launch');
   await settled((await draftText()).length);
   await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
   const seen = new Set();
@@ -268,21 +296,25 @@ await test('keyboard: controls are reachable with Tab, focus is visible, the car
     if (info.id === 'review') assert(info.outline !== 'none', 'no visible focus on the review button');
   }
   for (const want of ['theme', 'mode', 'strictness', 'editor', 'draft', 'launch', 'review']) assert(seen.has(want), `Tab never reached ${want}: ${[...seen]}`);
+  // The review button opens the overlay's card through the Checker, with focus in it;
+  // Escape closes it and gives focus back to the button.
   await page.locator('#review').focus();
   await page.keyboard.press('Enter');
-  const card = page.locator('[data-sociable-overlay] .card');
-  await card.waitFor({ state: 'visible', timeout: 3000 });
+  const opened = await until(card, (c) => c.open, 'the card to open from the review button', 3000);
+  assert(opened.focused && opened.rules.length > 1, `card ${JSON.stringify(opened)}`);
   await page.keyboard.press('Escape');
-  await card.waitFor({ state: 'hidden', timeout: 3000 });
+  await until(card, (c) => !c.open, 'Escape to close the card', 3000);
+  assert(await page.evaluate(() => document.activeElement?.id) === 'review', 'focus did not return to the review button');
   assert(await page.evaluate(() => document.querySelectorAll('[role="button"], a[onclick], div[onclick]').length) === 0, 'fake buttons');
 });
 
 await test('screenshots (light, dark) and a phone width of 360 px without horizontal scrolling', async () => {
   await page.locator('label:has(input[name="editor"][value="plain"])').click();
-  await page.locator('button[data-example="launch"]').click();
+  await loadExample('launch');
   await settled((await draftText()).length);
   await page.evaluate(() => scrollTo(0, 0));
-  // The README's picture: underlines, the indicator, and the card open on one finding.
+  // The README's picture (./build.sh screenshot copies it to www/screenshot.png):
+  // underlines, the indicator, and the card open on one finding.
   const text = await draftText();
   const o = await overlay();
   const at = text.indexOf('#productivity') + 2;
@@ -292,13 +324,12 @@ await test('screenshots (light, dark) and a phone width of 360 px without horizo
   await page.locator('[data-sociable-overlay] .card').waitFor({ state: 'visible', timeout: 3000 });
   await page.mouse.move(0, 0);
   await page.screenshot({ path: join(output, 'playground-light.png') });
-  copyFileSync(join(output, 'playground-light.png'), join(root, 'www', 'screenshot.png'));
   await page.keyboard.press('Escape');
-  await page.locator('button[data-example="reply"]').click();
+  await loadExample('reply');
   await settled((await draftText()).length);
   await page.screenshot({ path: join(output, 'playground-reply.png') });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.locator('button[data-example="discount"]').click();
+  await loadExample('discount');
   await settled((await draftText()).length);
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert(bg !== 'rgb(245, 246, 248)', 'dark scheme did not change the page');
@@ -313,7 +344,7 @@ await test('screenshots (light, dark) and a phone width of 360 px without horizo
   await page.locator('label:has(input[name="theme"][value="auto"])').click();
   await until(themeOf, (t) => t === 'light', 'the overlay to follow the light system again');
   await page.setViewportSize({ width: 360, height: 780 });
-  await page.locator('button[data-example="bait"]').click();
+  await loadExample('bait');
   await settled((await draftText()).length);
   const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, inner: innerWidth }));
   assert(widths.doc <= widths.inner && widths.body <= widths.inner, `horizontal overflow at 360 px: ${JSON.stringify(widths)}`);
@@ -332,5 +363,6 @@ rmSync(profile, { recursive: true, force: true });
 server.closeAllConnections();
 server.close();
 console.log(`took ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`playground: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+if (suite.failures.length) console.log(`failed: ${suite.failures.join('; ')}`);
+console.log(`playground: ${suite.passed} passed, ${suite.failed} failed`);
+process.exit(suite.failed === 0 ? 0 : 1);

@@ -1,12 +1,14 @@
 // Browser end-to-end tests: the built extension (dist/) in Chromium and Firefox, on local
-// pages built with the real editors. Prints `browsers: N passed, M failed`; exits non-zero
-// on any failure. Run ./build.sh first (./build.sh test does both).
+// pages built with the real editors; first, the overlay's scheduler in Node. Prints
+// `browsers: N passed, M failed`; exits non-zero on any failure. Run ./build.sh first
+// (./build.sh test does both).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumTests } from './chromium-tests.mjs';
 import { firefoxTests } from './firefox-tests.mjs';
+import { schedulerTests } from './scheduler-tests.mjs';
 import { assert, Suite } from './harness.mjs';
 import { buildPages, startServer } from './server.mjs';
 
@@ -33,6 +35,8 @@ await suite.test('web-ext lint: no errors, no warnings but BACKGROUND_SERVICE_WO
   const problems = [...report.errors, ...report.warnings.filter((w) => w.code !== 'BACKGROUND_SERVICE_WORKER_IGNORED')];
   assert(problems.length === 0, problems.map((p) => `${p.code}: ${p.message}`).join('\n'));
 });
+
+await schedulerTests(suite);
 
 await buildPages();
 const server = await startServer();

@@ -19,7 +19,12 @@ export function analyzeNow(text: string, options: Options): Report {
   return analyzeRaw(text, options) as Report;
 }
 
-export const analyze: AnalyzeFn = async (text, options) => {
-  await start();
-  return analyzeNow(text, options);
+export const analyze: AnalyzeFn = async ({ requestId, text, options }) => {
+  try {
+    await start();
+    return { ok: true, requestId, report: analyzeNow(text, options) };
+  } catch (error) {
+    // The core refuses options it cannot use (or could not start): asking again won't help.
+    return { ok: false, requestId, error: String(error), retryable: false };
+  }
 };

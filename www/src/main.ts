@@ -36,7 +36,10 @@ const panel = new Panel({
   conversation: $('meter-conversation'),
   compare: $('compare'),
   findings: $('findings'),
-}, reveal);
+}, {
+  reveal,
+  apply: (finding) => void checker?.apply(finding),
+});
 let checker: Checker | undefined;
 let controller: AbortController | undefined;
 
@@ -56,19 +59,21 @@ function textOf(node: HTMLElement): string {
   return node instanceof HTMLTextAreaElement ? node.value : readText(node).text;
 }
 
-/** Selects a finding's words in the draft, where the underline is. */
+/** Selects a finding's words in the draft, where the underline is, and opens its card. */
 function reveal(finding: Finding): void {
   const { start, end } = finding.span_utf16;
   editor.focus();
   if (editor instanceof HTMLTextAreaElement) {
     editor.setSelectionRange(start, end);
-    return;
+  } else {
+    const range = rangeFor(readText(editor), start, end);
+    const selection = getSelection();
+    if (range && selection) {
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
   }
-  const range = rangeFor(readText(editor), start, end);
-  const selection = getSelection();
-  if (!range || !selection) return;
-  selection.removeAllRanges();
-  selection.addRange(range);
+  checker?.openCard(finding);
 }
 
 function render(report: Report): void {
@@ -128,29 +133,17 @@ function makeEditor(kind: EditorKind, text: string): void {
 }
 
 /**
- * Replaces the whole draft the way typing would (execCommand), so the editor's own undo can
- * bring the previous draft back; plain assignment where the browser refuses.
+ * Replaces the whole draft the way typing would (the Checker's Surface.edit), so the
+ * editor's own undo can bring the previous draft back. The edit lands a few tasks later
+ * (editors need to see the selection first): `data-editing` says it is on its way.
  */
-function setDraft(text: string): void {
-  editor.focus();
-  if (editor instanceof HTMLTextAreaElement) {
-    editor.select();
-    const done = text ? document.execCommand('insertText', false, text) : document.execCommand('delete');
-    if (!done) {
-      editor.value = text;
-      editor.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    }
-  } else {
-    const range = document.createRange();
-    range.selectNodeContents(editor);
-    const selection = getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-    const done = text ? document.execCommand('insertText', false, text) : document.execCommand('delete');
-    if (!done) {
-      editor.textContent = text;
-      editor.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    }
+async function setDraft(text: string): Promise<void> {
+  if (!checker) return;
+  document.body.dataset.editing = '';
+  try {
+    await checker.surface.edit(0, textOf(editor).length, text);
+  } finally {
+    delete document.body.dataset.editing;
   }
   if (!text) clearPanel();
 }
@@ -212,18 +205,16 @@ for (const example of EXAMPLES) {
   button.addEventListener('click', () => {
     if (example.parent !== undefined) parent.value = example.parent;
     setMode(example.parent !== undefined ? 'reply' : 'post');
-    setDraft(example.text);
+    void setDraft(example.text);
   });
   examples.append(button);
 }
-$('clear').addEventListener('click', () => setDraft(''));
+$('clear').addEventListener('click', () => void setDraft(''));
 
 // The indicator opens the card with every finding and its suggestion; this button is a
-// larger way to the same card (the Checker has no public method for it, so click it).
+// larger way to the same card.
 review.addEventListener('click', () => {
-  const indicator = checker?.host.shadowRoot?.querySelector<HTMLButtonElement>('.indicator');
-  if (indicator && !indicator.hidden) indicator.click();
-  else editor.focus();
+  if (!checker?.openCard()) editor.focus();
 });
 
 makeEditor(state.editor, '');

@@ -1,7 +1,8 @@
 // The side panel: the verdict in words, both scores as meters, and every finding, the good
-// ones first, so the page says what works as well as what sells.
+// ones first, so the page says what works as well as what sells. Each finding's words show
+// it in the draft, and its suggestion is a button that applies it.
 import type { Finding, Report, Verdict } from '../../extension/src/core-types';
-import { CATEGORY_LABEL, VERDICT_LABEL } from '../../extension/src/content/labels';
+import { CATEGORY_LABEL, VERDICT_LABEL, suggestionLabel } from '../../extension/src/content/labels';
 
 const WHY: Record<Verdict, string> = {
   conversation: 'Leaves room to answer, and nothing here reads as selling.',
@@ -31,9 +32,15 @@ export interface PanelParts {
   findings: HTMLElement;
 }
 
+export interface PanelActions {
+  /** Shows a finding's words in the draft (selected, with its card), for keyboard users too. */
+  reveal(finding: Finding): void;
+  /** Applies a finding's suggestion to the draft. */
+  apply(finding: Finding): void;
+}
+
 export class Panel {
-  /** `reveal` selects a finding's words in the draft, for people who do not use a mouse. */
-  constructor(private readonly parts: PanelParts, private readonly reveal: (finding: Finding) => void) {
+  constructor(private readonly parts: PanelParts, private readonly actions: PanelActions) {
     this.clear();
   }
 
@@ -79,6 +86,7 @@ export class Panel {
   private item(finding: Finding, text: string): HTMLLIElement {
     const li = el('li', 'finding');
     li.dataset.rule = finding.rule;
+    li.dataset.start = String(finding.span_utf16.start);
     li.dataset.severity = finding.severity;
     li.dataset.axis = finding.axis;
     const head = el('div', 'finding-head');
@@ -87,14 +95,16 @@ export class Panel {
     // Long spans (a whole sentence) would push the message out of sight: show their start.
     const show = el('button', 'words');
     show.type = 'button';
-    show.title = 'Select these words in the draft';
+    show.title = 'Select these words in the draft and say why';
     show.append(el('q', '', words.length > 60 ? `${words.slice(0, 57).trimEnd()}…` : words));
-    show.addEventListener('click', () => this.reveal(finding));
+    show.addEventListener('click', () => this.actions.reveal(finding));
     head.append(show);
     li.append(head, el('p', 'message', finding.message));
     if (finding.suggestion) {
-      const what = finding.suggestion.kind === 'replace' ? 'Try' : 'Add';
-      li.append(el('p', 'suggestion', `${what}: “${finding.suggestion.text.trim()}”`));
+      const apply = el('button', 'chip suggestion', suggestionLabel(finding.suggestion));
+      apply.type = 'button';
+      apply.addEventListener('click', () => this.actions.apply(finding));
+      li.append(apply);
     }
     return li;
   }

@@ -1,7 +1,7 @@
 // The card that explains findings and offers their suggestions. Keyboard: it takes focus
 // when opened, Tab moves between its buttons, Escape closes it and gives focus back.
 import type { Finding, Report } from '../core-types';
-import { CATEGORY_LABEL, VERDICT_LABEL } from './labels';
+import { CATEGORY_LABEL, VERDICT_LABEL, suggestionLabel } from './labels';
 
 export interface CardActions {
   apply(finding: Finding): void;
@@ -79,8 +79,7 @@ export class Card {
       const apply = document.createElement('button');
       apply.type = 'button';
       apply.dataset.action = 'apply';
-      const text = finding.suggestion.text.trim();
-      apply.textContent = finding.suggestion.kind === 'replace' ? `Replace with “${text}”` : `Add “${text}”`;
+      apply.textContent = suggestionLabel(finding.suggestion);
       apply.addEventListener('mousedown', (e) => e.preventDefault());
       apply.addEventListener('click', () => {
         this.returnFocus = null;

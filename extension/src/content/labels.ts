@@ -1,24 +1,31 @@
-// Words shown to people for the report's machine names.
-import type { Category, Verdict } from '../core-types';
+// Words shown to people for the report's machine names. CATEGORY_LABEL keeps one category
+// a line, each name quoted, as `'name': 'Label',`: a Rust test reads it.
+import type { Category, Suggestion, Verdict } from '../core-types';
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
-  conversation: 'Conversation',
+  'conversation': 'Conversation',
   'no-room': 'No room to answer',
-  pitch: 'Pitch',
+  'pitch': 'Pitch',
 };
 
 export const CATEGORY_LABEL: Record<Category, string> = {
   'call-to-action': 'Call to action',
-  offer: 'Offer',
-  urgency: 'Urgency',
-  hype: 'Hype',
+  'offer': 'Offer',
+  'urgency': 'Urgency',
+  'hype': 'Hype',
   'self-promotion': 'Self-promotion',
   'spam-form': 'Spam form',
   'engagement-bait': 'Engagement bait',
   'hook-question': 'Hook question',
-  broadcast: 'Broadcast',
-  question: 'Question',
-  invitation: 'Invitation',
-  acknowledgement: 'Acknowledgement',
+  'broadcast': 'Broadcast',
+  'question': 'Question',
+  'invitation': 'Invitation',
+  'acknowledgement': 'Acknowledgement',
   'reader-focus': 'Reader focus',
 };
+
+/** The words on a button that applies `suggestion`. */
+export function suggestionLabel(suggestion: Suggestion): string {
+  const text = suggestion.text.trim();
+  return suggestion.kind === 'replace' ? `Replace with “${text}”` : `Add “${text}”`;
+}

@@ -1,6 +1,6 @@
 // The content script: attaches a Checker to every compose box on the page while the
 // extension is on for this site, and follows settings changes at once.
-import type { Options, Report } from '../core-types';
+import type { Options } from '../core-types';
 import { BackgroundAnalyzer, reportPosted } from '../messages';
 import { isOnFor, loadSettings, onSettingsChanged, type Settings } from '../settings';
 import { adapterFor, parentText, sendButtons } from './adapters';
@@ -11,16 +11,7 @@ const adapter = adapterFor(location.hostname);
 const checkers = new Map<HTMLElement, { checker: Checker; controller: AbortController }>();
 let settings: Settings | undefined;
 let pageController: AbortController | undefined;
-let requestId = 0;
 const background = new BackgroundAnalyzer();
-
-async function analyze(text: string, options: Options): Promise<Report> {
-  const id = ++requestId;
-  const answer = await background.analyze(id, text, options);
-  if (!answer || answer.id !== id) throw new Error('stale or missing answer');
-  if (!answer.ok) throw new Error(answer.error);
-  return answer.report;
-}
 
 function optionsFor(box: HTMLElement): Options {
   const parent = parentText(adapter, box);
@@ -33,7 +24,7 @@ function optionsFor(box: HTMLElement): Options {
 function attach(box: HTMLElement): void {
   const controller = new AbortController();
   const checker = new Checker(box, {
-    analyze,
+    analyze: (request) => background.analyze(request),
     options: () => optionsFor(box),
     avoid: () => sendButtons(adapter, box),
     signal: controller.signal,

@@ -9,13 +9,28 @@ export interface Surface {
   read(): string;
   /** Viewport line boxes for each span of the text last read. */
   measure(spans: { start: number; end: number }[]): DOMRect[][];
-  /** Replaces `start..end` of the current text with `text`, as if typed. */
+  /** Replaces `start..end` of the current text with `text`, as if typed ('' deletes). */
   edit(start: number, end: number, text: string): Promise<void>;
   dispose(): void;
 }
 
 export function isTextarea(el: Element): el is HTMLTextAreaElement {
   return el instanceof HTMLTextAreaElement;
+}
+
+/**
+ * Types `text` over the selection the way a person would; '' deletes it. Rich editors
+ * (Draft.js, Lexical, ProseMirror, Quill) all listen to the native input events this fires,
+ * so their model, and their undo history, see an ordinary edit. False where it is refused.
+ */
+function typeOverSelection(text: string): boolean {
+  return text ? document.execCommand('insertText', false, text) : document.execCommand('delete');
+}
+
+function wholeContents(element: HTMLElement): Range {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  return range;
 }
 
 export class EditableSurface implements Surface {
@@ -33,11 +48,12 @@ export class EditableSurface implements Surface {
   }
 
   async edit(start: number, end: number, text: string): Promise<void> {
-    const map = readText(this.element);
-    const range = rangeFor(map, start, end);
+    // A box without text (empty, or only line breaks) has no text node to select: select
+    // the whole box, so typing replaces whatever it holds.
+    const range = rangeFor(readText(this.element), start, end) ?? wholeContents(this.element);
     this.element.focus();
     const selection = getSelection();
-    if (!range || !selection) return;
+    if (!selection) return;
     selection.removeAllRanges();
     selection.addRange(range);
     // Editors learn of a new selection from `selectionchange`, which fires in a later task;
@@ -46,9 +62,7 @@ export class EditableSurface implements Surface {
     selection.removeAllRanges();
     selection.addRange(range);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    // Rich editors (Draft.js, Lexical, ProseMirror, Quill) all listen to the native input
-    // events this fires, so their model, and their undo history, see an ordinary insertion.
-    document.execCommand('insertText', false, text);
+    typeOverSelection(text);
   }
 
   dispose(): void {}
@@ -76,9 +90,9 @@ export class TextareaSurface implements Surface {
     el.focus();
     el.setSelectionRange(start, end);
     // execCommand keeps the native undo stack; setRangeText is the fallback where it is off.
-    if (!document.execCommand('insertText', false, text)) {
+    if (!typeOverSelection(text)) {
       el.setRangeText(text, start, end, 'end');
-      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: text ? 'insertText' : 'deleteContent', data: text || null }));
     }
   }
 

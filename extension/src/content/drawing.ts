@@ -1,0 +1,118 @@
+// Draws one compose box's findings in a shadow root laid over the page, never inside the
+// editor's DOM: underlines under the flagged words, the indicator at the box's corner, and
+// a live region that tells screen readers the verdict.
+import type { Finding, Report, Verdict } from '../core-types';
+import { Indicator } from './indicator';
+import { VERDICT_LABEL } from './labels';
+import { CSS, adoptStyles } from './styles';
+import { detectTheme } from './theme';
+
+export interface OverlayViewConfig {
+  /** Elements the indicator must not cover, such as the site's send button. */
+  avoid?: () => Element[];
+  /** The indicator was pressed. */
+  onIndicator: () => void;
+  signal: AbortSignal;
+}
+
+interface Drawn {
+  finding: Finding;
+  /** Its line boxes, in viewport coordinates. */
+  rects: DOMRect[];
+}
+
+export class OverlayView {
+  readonly host: HTMLElement;
+  readonly shadow: ShadowRoot;
+  /** The themed container; the card lives in it too. */
+  readonly root: HTMLDivElement;
+  readonly indicator: Indicator;
+  private readonly layer: HTMLDivElement;
+  private readonly live: HTMLDivElement;
+  private drawn: Drawn[] = [];
+  private announced: Verdict | undefined;
+  private revision = 0;
+
+  constructor(private readonly element: HTMLElement, private readonly config: OverlayViewConfig) {
+    this.host = document.createElement('div');
+    this.host.dataset.sociableOverlay = '';
+    this.host.style.cssText = 'position:fixed;top:0;left:0;width:0;height:0;z-index:2147483646;';
+    this.shadow = this.host.attachShadow({ mode: 'open' });
+    adoptStyles(this.shadow, CSS);
+    this.root = document.createElement('div');
+    this.root.className = 'theme';
+    this.layer = document.createElement('div');
+    this.layer.className = 'layer';
+    this.live = document.createElement('div');
+    this.live.className = 'sr';
+    this.live.setAttribute('aria-live', 'polite');
+    this.live.setAttribute('role', 'status');
+    this.root.append(this.layer, this.live);
+    this.shadow.append(this.root);
+    this.indicator = new Indicator(this.root, config.onIndicator, config.signal);
+    document.documentElement.append(this.host);
+    config.signal.addEventListener('abort', () => this.host.remove(), { once: true });
+  }
+
+  /**
+   * Underlines `findings` at `lines` (each finding's line boxes), shows `report` on the
+   * indicator, and says a new verdict to screen readers. `textLength` is for tests.
+   */
+  draw(report: Report | undefined, findings: Finding[], lines: DOMRect[][], textLength: number): void {
+    this.drawn = findings.map((finding, i) => ({ finding, rects: lines[i] }));
+    const box = this.element.getBoundingClientRect();
+    // Line elements are reused from draw to draw: a keystroke moves a few, creates none.
+    const pool = this.layer.children;
+    let used = 0;
+    for (const { finding, rects } of this.drawn) {
+      for (const r of rects) {
+        // Words scrolled out of the box stay hidden, as the text itself does.
+        if (r.bottom < box.top || r.top > box.bottom || r.right < box.left || r.left > box.right) continue;
+        let line = pool[used] as HTMLElement | undefined;
+        if (!line) {
+          line = document.createElement('div');
+          line.className = 'line';
+          this.layer.append(line);
+        }
+        used += 1;
+        line.dataset.rule = finding.rule;
+        line.dataset.axis = finding.axis;
+        line.dataset.start = String(finding.span_utf16.start);
+        line.dataset.end = String(finding.span_utf16.end);
+        line.style.left = `${r.left}px`;
+        line.style.top = `${r.bottom - 2}px`;
+        line.style.width = `${r.width}px`;
+      }
+    }
+    while (pool.length > used) pool[pool.length - 1].remove();
+    // The page's colours rarely change: look again only after `resetTheme`.
+    this.root.dataset.theme ??= detectTheme(this.element);
+    // A box that is hidden (a closed tab of a dialog, say) shows no indicator.
+    this.indicator.show(box.width > 0 && box.height > 0 ? report : undefined);
+    if (report) this.indicator.place(box, (this.config.avoid?.() ?? []).map((el) => el.getBoundingClientRect()));
+    if (report?.verdict !== this.announced) {
+      this.announced = report?.verdict;
+      if (report) this.live.textContent = `Sociable: ${VERDICT_LABEL[report.verdict]}`;
+    }
+    // Plain facts for tests and benchmarks to read; never the text itself.
+    this.host.dataset.verdict = report?.verdict ?? '';
+    this.host.dataset.pitch = String(report?.scores.pitch ?? '');
+    this.host.dataset.conversation = String(report?.scores.conversation ?? '');
+    this.host.dataset.length = String(textLength);
+    this.host.dataset.rev = String(++this.revision);
+  }
+
+  /** The page scrolled or resized: read its colours again at the next draw. */
+  resetTheme(): void {
+    delete this.root.dataset.theme;
+  }
+
+  /** The findings underlined at viewport point `x`, `y`, and the line box that was hit. */
+  findingsAt(x: number, y: number): { findings: Finding[]; anchor: DOMRect } | undefined {
+    const hit = (r: DOMRect) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom + 3;
+    const found = this.drawn.filter(({ rects }) => rects.some(hit));
+    if (found.length === 0) return undefined;
+    const anchor = found[0].rects.find((r) => y <= r.bottom + 3 && y >= r.top) ?? found[0].rects[0];
+    return { findings: found.map((d) => d.finding), anchor };
+  }
+}
