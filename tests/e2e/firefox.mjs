@@ -155,7 +155,10 @@ export class Firefox {
 
   async clickSelector(selector) {
     const at = await this.evaluate((s) => {
-      const r = document.querySelector(s)?.getBoundingClientRect();
+      // In the page or in an open shadow root.
+      const find = (root) => root.querySelector(s)
+        ?? [...root.querySelectorAll('*')].reduce((found, el) => found ?? (el.shadowRoot && find(el.shadowRoot)), null);
+      const r = find(document)?.getBoundingClientRect();
       return r ? { x: r.left + Math.min(20, r.width / 2), y: r.top + Math.min(12, r.height / 2) } : null;
     }, selector);
     if (!at) throw new Error(`no ${selector}`);

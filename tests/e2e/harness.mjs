@@ -46,8 +46,15 @@ export const EDITORS = [
   { name: 'X (Draft.js)', host: 'x.com', path: 'x.html', selector: '[data-testid="tweetTextarea_0"]' },
   { name: 'Facebook (Lexical)', host: 'www.facebook.com', path: 'facebook.html', selector: '#composer' },
   { name: 'LinkedIn (Quill)', host: 'www.linkedin.com', path: 'linkedin.html', selector: '.ql-editor' },
+  { name: 'LinkedIn (Quill 1.3.7, which marks its editor data-gramm=false)', host: 'www.linkedin.com', path: 'linkedin-quill1.html', selector: '#composer .ql-editor' },
   { name: 'Bluesky (ProseMirror, dark page)', host: 'bsky.app', path: 'bluesky.html', selector: '.ProseMirror', theme: 'dark' },
   { name: 'Reddit (textarea, CSP script-src self)', host: 'www.reddit.com', path: 'reddit.html', selector: 'textarea[name="text"]', theme: 'light' },
   { name: 'Mastodon (textarea, dark page)', host: 'mastodon.social', path: 'mastodon.html', selector: 'textarea.autosuggest-textarea__textarea', theme: 'dark' },
   { name: 'YouTube (contenteditable that appears on click)', host: 'www.youtube.com', path: 'youtube.html', selector: '#contenteditable-root', open: '#placeholder-area' },
 ];
+
+/** X's real home page, saved logged in (../shared/pages/README.md): 20 timeline tweets under the composer. */
+export const SAVED_X_HOME = 'x-home-logged-in-2026-02.html';
+
+/** LinkedIn's share box in the open shadow root of #interop-outlet, hidden decoys beside it. */
+export const LINKEDIN_SHADOW = { name: 'LinkedIn (Quill in an open shadow root)', host: 'www.linkedin.com', path: 'linkedin-shadow.html', selector: '#composer .ql-editor' };

@@ -19,6 +19,8 @@ export function overlayState() {
     conversation: Number(host.dataset.conversation),
     length: Number(host.dataset.length),
     rev: Number(host.dataset.rev),
+    context: host.dataset.context,
+    parentLength: host.dataset.parentLength,
     theme: root.querySelector('.theme')?.dataset.theme,
     live: root.querySelector('[aria-live]')?.textContent ?? '',
     indicator: indicator && !indicator.hidden ? { ...box(indicator), verdict: indicator.dataset.verdict, label: indicator.getAttribute('aria-label') } : null,
@@ -36,7 +38,10 @@ export function overlayState() {
  * it; an underline's words are `text.slice(start, end)`, found again in the editor.
  */
 export function checkUnderlines({ selector, text }) {
-  const editor = document.querySelector(selector);
+  // The editor, in the page or in an open shadow root.
+  const find = (root) => root.querySelector(selector)
+    ?? [...root.querySelectorAll('*')].reduce((found, el) => found ?? (el.shadowRoot && find(el.shadowRoot)), null);
+  const editor = find(document);
   const host = [...document.querySelectorAll('[data-sociable-overlay]')].find((h) => h.dataset.verdict);
   if (!editor || !host) return { ok: false, why: 'no editor or no overlay' };
   const lines = [...host.shadowRoot.querySelectorAll('.line')];
@@ -89,7 +94,10 @@ export function checkUnderlines({ selector, text }) {
 
 /** The editor's text as the page sees it. */
 export function editorText(selector) {
-  const el = document.querySelector(selector);
+  // The editor, in the page or in an open shadow root.
+  const find = (root) => root.querySelector(selector)
+    ?? [...root.querySelectorAll('*')].reduce((found, el) => found ?? (el.shadowRoot && find(el.shadowRoot)), null);
+  const el = find(document);
   if (!el) return null;
   return el instanceof HTMLTextAreaElement ? el.value : el.innerText;
 }

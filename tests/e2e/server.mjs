@@ -12,6 +12,8 @@ import * as esbuild from 'esbuild';
 const tests = dirname(dirname(fileURLToPath(import.meta.url)));
 const pages = join(tests, 'pages');
 const out = join(tests, 'output', 'pages');
+/** Real pages saved from the live sites (see their README), served as they are under /saved/. */
+export const SAVED_PAGES = join(tests, '..', '..', 'shared', 'pages');
 
 /** The sites the pages stand for; only these are tunnelled to the HTTPS port. */
 const TEST_HOSTS = new Set(['x.com', 'www.linkedin.com', 'www.facebook.com', 'www.reddit.com', 'mastodon.social', 'bsky.app', 'www.youtube.com']);
@@ -24,7 +26,7 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 export async function buildPages() {
   mkdirSync(out, { recursive: true });
   await esbuild.build({
-    entryPoints: ['draft', 'lexical', 'quill', 'prosemirror', 'youtube', 'textarea'].map((n) => join(pages, 'src', `${n}.js`)),
+    entryPoints: ['draft', 'lexical', 'quill', 'quill1', 'quillshadow', 'prosemirror', 'youtube', 'textarea'].map((n) => join(pages, 'src', `${n}.js`)),
     outdir: out,
     bundle: true,
     format: 'iife',
@@ -34,6 +36,7 @@ export async function buildPages() {
   });
   copyFileSync(join(tests, 'node_modules', 'draft-js', 'dist', 'Draft.css'), join(out, 'draft.css'));
   copyFileSync(join(tests, 'node_modules', 'quill', 'dist', 'quill.core.css'), join(out, 'quill.css'));
+  copyFileSync(join(tests, 'node_modules', 'quill1', 'dist', 'quill.core.css'), join(out, 'quill1.css'));
   copyFileSync(join(pages, 'reddit.css'), join(out, 'reddit.css'));
 }
 
@@ -67,7 +70,8 @@ export async function startServer() {
     }
     let file;
     if (url.pathname.startsWith('/pages/')) file = join(out, url.pathname.slice('/pages/'.length));
-    else if (/^\/[a-z-]+\.html$/.test(url.pathname)) file = join(pages, url.pathname.slice(1));
+    else if (/^\/[a-z0-9-]+\.html$/.test(url.pathname)) file = join(pages, url.pathname.slice(1));
+    else if (/^\/saved\/[a-z0-9-]+\.html$/.test(url.pathname)) file = join(SAVED_PAGES, url.pathname.slice('/saved/'.length));
     if (!file || !existsSync(file)) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');

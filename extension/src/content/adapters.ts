@@ -2,14 +2,20 @@
 // post being answered is, and which button sends a draft (to count posted drafts).
 // Selectors are tried in order; the generic fallback catches what they miss.
 
+import { closestAcross } from './shadow-dom';
+
 export interface Adapter {
   site: string;
   /** Hostnames, matched exactly or as a parent domain (`x.com` covers `mobile.x.com`). */
   hosts: readonly string[];
   /** Compose boxes: textareas or contenteditable roots. */
   compose: string;
-  /** Where a reply's parent post is: the nearest `scope` around the box, then `text` in it. */
-  parent?: { scope: string; text: string };
+  /**
+   * Where a reply's parent post is: the nearest `scope` around the box, then `text` in it.
+   * With `post`, only posts shown before the box count and the box answers the last of
+   * them: a scope that also holds a timeline (posts after the box) is not a reply.
+   */
+  parent?: { scope: string; text: string; post?: string };
   /** Buttons that send the draft, looked up in the nearest `scope` around the box. */
   send?: { scope: string; button: string };
 }
@@ -19,7 +25,9 @@ export const ADAPTERS: readonly Adapter[] = [
     site: 'X',
     hosts: ['x.com', 'twitter.com'],
     compose: '[data-testid^="tweetTextarea_"][contenteditable="true"], div[role="textbox"][data-testid^="tweetTextarea_"]',
-    parent: { scope: '[role="dialog"], [data-testid="primaryColumn"]', text: 'article [data-testid="tweetText"]' },
+    // The home composer sits above the timeline's <article>s (no parent); on a status page
+    // the inline reply box follows the tweet it answers, after the thread above it.
+    parent: { scope: '[role="dialog"], [data-testid="primaryColumn"]', post: 'article', text: '[data-testid="tweetText"]' },
     send: { scope: '[role="dialog"], [data-testid="primaryColumn"], form', button: '[data-testid="tweetButton"], [data-testid="tweetButtonInline"]' },
   },
   {
@@ -100,14 +108,24 @@ export function hostPatterns(): string[] {
 /** The text of the post a reply answers, when the site shows it next to the box. */
 export function parentText(adapter: Adapter | undefined, box: Element): string | undefined {
   if (!adapter?.parent) return undefined;
-  const scope = box.closest(adapter.parent.scope);
-  const text = scope?.querySelector(adapter.parent.text)?.textContent?.trim();
+  const { scope: scopes, post, text: textSelector } = adapter.parent;
+  const scope = closestAcross(box, scopes);
+  if (!scope) return undefined;
+  const answered = post ? lastPostBefore(scope, post, box) : scope;
+  const text = answered?.querySelector(textSelector)?.textContent?.trim();
   return text ? text.slice(0, 5000) : undefined;
+}
+
+/** The last `post` in `scope` that comes before `box` in the page (and does not hold it). */
+function lastPostBefore(scope: Element, post: string, box: Element): Element | undefined {
+  const before = [...scope.querySelectorAll(post)].filter((p) =>
+    !p.contains(box) && (p.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+  return before.at(-1);
 }
 
 /** The send buttons for a box, if the adapter knows them. */
 export function sendButtons(adapter: Adapter | undefined, box: Element): Element[] {
   if (!adapter?.send) return [];
-  const scope = box.closest(adapter.send.scope);
+  const scope = closestAcross(box, adapter.send.scope);
   return scope ? [...scope.querySelectorAll(adapter.send.button)] : [];
 }

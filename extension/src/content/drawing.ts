@@ -6,6 +6,7 @@ import { Indicator } from './indicator';
 import { VERDICT_LABEL } from './labels';
 import { CSS, adoptStyles } from './styles';
 import { detectTheme } from './theme';
+import { closestAcross } from './shadow-dom';
 
 export interface OverlayViewConfig {
   /** Elements the indicator must not cover, such as the site's send button. */
@@ -14,6 +15,12 @@ export interface OverlayViewConfig {
   onIndicator: () => void;
   signal: AbortSignal;
 }
+
+/**
+ * Modals that get the overlay of a box inside them: a modal <dialog> sits in the top layer,
+ * above anything outside it, and a modal's focus trap takes focus back from anything outside.
+ */
+const MODAL = 'dialog:modal, [aria-modal="true"]';
 
 interface Drawn {
   finding: Finding;
@@ -32,11 +39,15 @@ export class OverlayView {
   private drawn: Drawn[] = [];
   private announced: Verdict | undefined;
   private revision = 0;
+  /** How far the host is moved to sit at the viewport's origin (see `mount`). */
+  private shift = { x: 0, y: 0 };
 
   constructor(private readonly element: HTMLElement, private readonly config: OverlayViewConfig) {
     this.host = document.createElement('div');
     this.host.dataset.sociableOverlay = '';
-    this.host.style.cssText = 'position:fixed;top:0;left:0;width:0;height:0;z-index:2147483646;';
+    // `translate` makes the host the containing block of the overlay's fixed-position parts,
+    // so that placing the host at the viewport's origin places them all (see `mount`).
+    this.host.style.cssText = 'position:fixed;top:0;left:0;width:0;height:0;z-index:2147483646;translate:0 0;';
     this.shadow = this.host.attachShadow({ mode: 'open' });
     adoptStyles(this.shadow, CSS);
     this.root = document.createElement('div');
@@ -50,8 +61,23 @@ export class OverlayView {
     this.root.append(this.layer, this.live);
     this.shadow.append(this.root);
     this.indicator = new Indicator(this.root, config.onIndicator, config.signal);
-    document.documentElement.append(this.host);
+    this.mount();
     config.signal.addEventListener('abort', () => this.host.remove(), { once: true });
+  }
+
+  /**
+   * Puts the overlay inside the open modal around the box, else at the end of the page; again
+   * when the modal opens or closes, or the page removed the overlay. Inside a transformed
+   * modal (centred by `translate(-50%, …)`, say) the host starts at the modal's corner: it
+   * moves by as much the other way.
+   */
+  private mount(): void {
+    const parent = closestAcross(this.element, MODAL) ?? document.documentElement;
+    if (this.host.parentNode !== parent) parent.append(this.host);
+    const { left, top } = this.host.getBoundingClientRect();
+    if (left === 0 && top === 0) return;
+    this.shift = { x: this.shift.x - left, y: this.shift.y - top };
+    this.host.style.translate = `${this.shift.x}px ${this.shift.y}px`;
   }
 
   /**
@@ -59,6 +85,7 @@ export class OverlayView {
    * indicator, and says a new verdict to screen readers. `textLength` is for tests.
    */
   draw(report: Report | undefined, findings: Finding[], lines: DOMRect[][], textLength: number): void {
+    this.mount();
     this.drawn = findings.map((finding, i) => ({ finding, rects: lines[i] }));
     const box = this.element.getBoundingClientRect();
     // Line elements are reused from draw to draw: a keystroke moves a few, creates none.

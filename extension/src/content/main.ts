@@ -23,9 +23,17 @@ function optionsFor(box: HTMLElement): Options {
 
 function attach(box: HTMLElement): void {
   const controller = new AbortController();
-  const checker = new Checker(box, {
+  const checker: Checker = new Checker(box, {
     analyze: (request) => background.analyze(request),
-    options: () => optionsFor(box),
+    options: () => {
+      const options = optionsFor(box);
+      // Plain facts for tests, as the overlay's others: how the draft is read, and the
+      // length of the post it answers, never that post's text.
+      const { context } = options;
+      checker.host.dataset.context = context?.kind ?? '';
+      checker.host.dataset.parentLength = context?.kind === 'reply' ? String(context.parent?.length ?? 0) : '';
+      return options;
+    },
     avoid: () => sendButtons(adapter, box),
     signal: controller.signal,
   });
@@ -35,8 +43,9 @@ function attach(box: HTMLElement): void {
 /** Counts a sent draft's verdict when the site's send button is pressed. */
 function watchSends(signal: AbortSignal): void {
   const onSend = (event: Event) => {
-    const target = event.target as Element | null;
-    if (!target) return;
+    // The element pressed, also inside a shadow root (`target` is its host out here).
+    const target = event.composedPath()[0];
+    if (!(target instanceof Node)) return;
     for (const [box, { checker }] of checkers) {
       if (!box.isConnected) continue;
       const report = checker.lastReport;
@@ -53,7 +62,7 @@ function scan(): void {
       checkers.delete(box);
     }
   }
-  for (const box of findBoxes(document, adapter)) if (!checkers.has(box)) attach(box);
+  for (const box of findBoxes(document, adapter, checkers)) if (!checkers.has(box)) attach(box);
 }
 
 function stop(): void {

@@ -9,6 +9,7 @@ import { OverlayView } from './drawing';
 import { SuggestionEditor } from './editing';
 import { AnalysisScheduler } from './scheduler';
 import { type Surface, TextareaSurface, EditableSurface, isTextarea } from './surface';
+import { deepActiveElement } from './shadow-dom';
 
 export interface CheckerConfig {
   analyze: AnalyzeFn;
@@ -110,7 +111,8 @@ export class Checker {
     const report = this.scheduler.report;
     if (!report) return false;
     if (!finding) {
-      this.openAll(report, document.activeElement instanceof HTMLElement ? document.activeElement : null);
+      const active = deepActiveElement();
+      this.openAll(report, active instanceof HTMLElement ? active : null);
       return true;
     }
     if (!report.findings.includes(finding) || this.surface.read() !== this.scheduler.reportText) return false;

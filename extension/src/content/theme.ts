@@ -1,4 +1,5 @@
 // Light or dark: follow the page behind the compose box, else the system.
+import { parentAcross } from './shadow-dom';
 
 function parseRgb(color: string): [number, number, number, number] | undefined {
   const m = color.match(/rgba?\(([\d.]+)[, ]+([\d.]+)[, ]+([\d.]+)(?:[,/ ]+([\d.]+%?))?\)/);
@@ -8,7 +9,7 @@ function parseRgb(color: string): [number, number, number, number] | undefined {
 }
 
 export function detectTheme(element: Element): 'light' | 'dark' {
-  for (let el: Element | null = element; el; el = el.parentElement) {
+  for (let el: Element | null = element; el; el = parentAcross(el)) {
     const rgb = parseRgb(getComputedStyle(el).backgroundColor);
     if (rgb && rgb[3] > 0.5) {
       const [r, g, b] = rgb;
