@@ -187,6 +187,13 @@ golden() {
   git --no-pager diff --stat -- tests/golden
 }
 
+fit() {
+  # Dev-only: fits the pitch model to the dev corpus and the brief's cases, then shows
+  # what moved. The goldens follow the new weights: refresh them with ./build.sh golden.
+  cargo run --release --locked --features fit --bin sociable-fit
+  git --no-pager diff --stat -- src/analysis/rules/fitted.toml
+}
+
 fuzz() {
   local seconds=${1:-60}
   have cargo-fuzz || cargo install -q cargo-fuzz
@@ -204,6 +211,7 @@ case "${1:-build}" in
   run) run_browser ;;
   fuzz) shift; fuzz "$@" ;;
   golden) golden ;;
+  fit) fit ;;
   screenshot) screenshot ;;
-  *) echo "usage: ./build.sh [build|test|bench|serve|run|fuzz [seconds]|golden|screenshot]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|bench|serve|run|fuzz [seconds]|golden|fit|screenshot]" >&2; exit 2 ;;
 esac

@@ -140,7 +140,7 @@ pub fn read_code_patterns(path: &Path) -> Result<Vec<CodePattern>, String> {
 /// What `used-by` paths are relative to.
 const RULES_SOURCE: &str = "src/analysis";
 
-fn parse<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }

@@ -11,6 +11,7 @@
 
 mod encode;
 mod files;
+mod fitted;
 mod nfa;
 mod pattern;
 mod phrase;
@@ -26,6 +27,7 @@ use files::{CodePattern, DataRule};
 
 const RULES_DIR: &str = "src/analysis/rules";
 const CODE_PATTERNS: &str = "code-patterns.toml";
+const FITTED: &str = "fitted.toml";
 
 fn main() {
     println!("cargo::rerun-if-changed={RULES_DIR}");
@@ -42,7 +44,7 @@ fn run() -> Result<(), String> {
     let mut rule_files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| format!("{RULES_DIR}: {e}"))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && !path.ends_with(CODE_PATTERNS))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && !path.ends_with(CODE_PATTERNS) && !path.ends_with(FITTED))
         .collect();
     rule_files.sort();
     let rules = files::read_rules(&rule_files)?;
@@ -58,6 +60,8 @@ fn run() -> Result<(), String> {
     let set: Vec<String> = rules.iter().map(|rule| nfa::union(&rule.alternatives.iter().map(|a| a.regex.as_str()).collect::<Vec<_>>())).collect();
     let blob = nfa::compile_store(&set, &entries)?;
     write(&out.join("patterns.bin"), &blob)?;
+    let fitted = fitted::read(&dir.join(FITTED))?;
+    write(&out.join("fitted.rs"), fitted::generate(fitted.as_ref()).as_bytes())?;
     write(&out.join("rules.rs"), generate(&rules, &code_patterns).as_bytes())
 }
 

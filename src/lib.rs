@@ -20,6 +20,8 @@ pub use analysis::{analyze, rules, Analyzer, RuleDoc};
 
 #[doc(hidden)]
 pub mod internals {
-    //! For the crate's own tests.
+    //! For the crate's own tests and the fit of the pitch model (`src/bin/fit`).
+    pub use crate::analysis::model::{FITTED_FINGERPRINT, GENERAL_FEATURES, PRIOR_BIAS};
     pub use crate::analysis::rules::rule_fires;
+    pub use crate::analysis::{prior_weights, PitchEvidence};
 }

@@ -1,6 +1,7 @@
 //! The analysis: pure Rust, no web dependency.
 
 pub(crate) mod automata;
+pub(crate) mod model;
 pub(crate) mod options;
 mod phrases;
 pub(crate) mod reply;
@@ -52,22 +53,9 @@ impl Analyzer {
     pub fn analyze(&self, text: &str) -> Report {
         let options = &self.options;
         let text = Text::new(text);
-        let draft = Draft { text: &text, is_reply: matches!(options.context, Context::Reply { .. }) };
+        let signals = self.signals(&text);
 
-        let mut signals = Vec::new();
-        // 1. What the words say: the data rules, the code rules that read words, the
-        //    user's own phrases.
-        rules::run_phase(Phase::Words, &draft, &mut signals);
-        self.phrases.flag(text.as_str(), &mut signals);
-        // 2. What the context excuses.
-        self.excuse(&draft, &mut signals);
-        // 3. What the draft leaves open: rules that read what the others found.
-        rules::run_phase(Phase::Openings, &draft, &mut signals);
-        signals.retain(|s| !options.disabled_categories.contains(&s.category()));
-        signals.sort_by_key(|s| (s.span.start, s.span.end));
-        signals.dedup_by(|a, b| a.rule.id == b.rule.id && a.span.start < b.span.end);
-
-        let scores = scoring::scores(&signals, text.word_count());
+        let scores = scoring::scores(&signals, &text);
         let verdict = scoring::verdict(&signals, scores, options.strictness);
         let mut findings: Vec<Finding> = signals
             .into_iter()
@@ -88,6 +76,25 @@ impl Analyzer {
         Report { version: REPORT_VERSION, strictness: options.strictness, scores, verdict, findings }
     }
 
+    /// Everything the rules find in the draft, after the context has excused what it excuses.
+    fn signals(&self, text: &Text) -> Vec<Signal> {
+        let options = &self.options;
+        let draft = Draft { text, is_reply: matches!(options.context, Context::Reply { .. }) };
+        let mut signals = Vec::new();
+        // 1. What the words say: the data rules, the code rules that read words, the
+        //    user's own phrases.
+        rules::run_phase(Phase::Words, &draft, &mut signals);
+        self.phrases.flag(text.as_str(), &mut signals);
+        // 2. What the context excuses.
+        self.excuse(&draft, &mut signals);
+        // 3. What the draft leaves open: rules that read what the others found.
+        rules::run_phase(Phase::Openings, &draft, &mut signals);
+        signals.retain(|s| !options.disabled_categories.contains(&s.category()));
+        signals.sort_by_key(|s| (s.span.start, s.span.end));
+        signals.dedup_by(|a, b| a.rule.id == b.rule.id && a.span.start < b.span.end);
+        signals
+    }
+
     /// Drops what the context excuses: the user's allowed phrases and disabled categories,
     /// help given in a reply to a request, and pitches quoted to be criticised.
     fn excuse(&self, draft: &Draft, signals: &mut Vec<Signal>) {
@@ -98,6 +105,44 @@ impl Analyzer {
         }
         discount_quoted_pitch(draft.text, signals);
     }
+}
+
+/// What the pitch model reads off one draft, for fitting it (`./build.sh fit`).
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct PitchEvidence {
+    /// Each rule that fired, by id, and how strongly (repeats count less and less).
+    pub rules: Vec<(&'static str, f32)>,
+    /// [`model::GENERAL_FEATURES`], in order.
+    pub general: [f32; model::GENERAL_FEATURES.len()],
+    /// A pitch rule fired at alert severity: the draft is a pitch whatever its score.
+    pub alert: bool,
+}
+
+impl Analyzer {
+    /// What the pitch model reads off the draft, or `None` when no pitch rule fired (such
+    /// a draft scores 0 whatever the weights).
+    #[doc(hidden)]
+    pub fn pitch_evidence(&self, text: &str) -> Option<PitchEvidence> {
+        let text = Text::new(text);
+        let signals = self.signals(&text);
+        let evidence = model::evidence(&signals, &text);
+        evidence.any_pitch.then(|| PitchEvidence {
+            rules: evidence.rules.iter().map(|(rule, value)| (rule.id, *value)).collect(),
+            general: evidence.general,
+            alert: signals.iter().any(|s| s.category().axis() == Axis::Pitch && s.severity == report::Severity::Alert),
+        })
+    }
+}
+
+/// Every rule's weight before fitting (see [`model`]), by id: what the fit starts from and
+/// is drawn back to.
+#[doc(hidden)]
+pub fn prior_weights() -> Vec<(&'static str, f32)> {
+    rules::all_rules()
+        .chain([&phrases::OWN_PHRASE])
+        .map(|rule| (rule.id, if rule.category.axis() == Axis::Pitch { model::prior_weight(rule) } else { 0.0 }))
+        .collect()
 }
 
 /// Every rule a report can name, with how it is written and its examples.

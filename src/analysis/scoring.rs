@@ -1,16 +1,20 @@
 //! From signals to the two scores, the verdict and what each strictness shows.
 
+use super::model::{self, FITTED_THRESHOLDS};
 use super::options::Strictness;
 use super::report::{Axis, Category, Scores, Severity, Verdict};
 use super::rules::Signal;
+use super::text::Text;
 
-/// The pitch score at which each preset calls a draft a pitch.
+/// The pitch score at which each preset calls a draft a pitch: the fitted probability
+/// thresholds, as percentages.
 pub(crate) fn pitch_threshold(strictness: Strictness) -> u8 {
-    match strictness {
-        Strictness::Relaxed => 75,
-        Strictness::Balanced => 50,
-        Strictness::Strict => 30,
-    }
+    let probability = match strictness {
+        Strictness::Relaxed => FITTED_THRESHOLDS[0],
+        Strictness::Balanced => FITTED_THRESHOLDS[1],
+        Strictness::Strict => FITTED_THRESHOLDS[2],
+    };
+    to_score(probability * 100.0)
 }
 
 /// The least severity each preset shows (conversation signals are always shown).
@@ -46,10 +50,12 @@ fn combine<'a>(signals: impl Iterator<Item = &'a Signal>) -> f32 {
     100.0 * (1.0 - doubt)
 }
 
-pub(crate) fn scores(signals: &[Signal], word_count: usize) -> Scores {
-    let pitch = combine(signals.iter().filter(|s| s.category().axis() == Axis::Pitch));
+/// The pitch score is the model's probability of a pitch, in percent. The conversation
+/// score has no labelled data to fit: it combines the good signs' hand-set weights.
+pub(crate) fn scores(signals: &[Signal], text: &Text) -> Scores {
+    let pitch = 100.0 * model::pitch_probability(&model::evidence(signals, text));
     let positive = combine(signals.iter().filter(|s| s.category().is_positive()));
-    let base = if word_count == 0 { 0.0 } else { BASE_CONVERSATION };
+    let base = if text.word_count() == 0 { 0.0 } else { BASE_CONVERSATION };
     let mut conversation = base + (100.0 - base) * positive / 100.0;
     conversation *= 1.0 - 0.6 * pitch / 100.0;
     for category in [Category::HookQuestion, Category::EngagementBait] {

@@ -284,8 +284,17 @@ impl RuleDoc {
 /// the analyser adds from the user's options).
 pub(crate) fn docs(extra: &[&'static RuleInfo]) -> Vec<RuleDoc> {
     let data = DATA_RULES.iter().map(|rule| RuleDoc::new(&rule.info, rule.kind, rule.alternatives.iter().map(|a| a.source).collect()));
-    let code = CODE_RULES.iter().flat_map(|rule| rule.rules().iter()).chain(extra).map(|&info| RuleDoc::new(info, RuleKind::Code, Vec::new()));
+    let code = code_rules().chain(extra.iter().copied()).map(|info| RuleDoc::new(info, RuleKind::Code, Vec::new()));
     data.chain(code).collect()
+}
+
+/// Every rule of the registry, data rules first.
+pub(crate) fn all_rules() -> impl Iterator<Item = &'static RuleInfo> {
+    DATA_RULES.iter().map(|rule| &rule.info).chain(code_rules())
+}
+
+fn code_rules() -> impl Iterator<Item = &'static RuleInfo> {
+    CODE_RULES.iter().flat_map(|rule| rule.rules().iter().copied())
 }
 
 #[cfg(test)]
