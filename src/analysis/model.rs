@@ -8,7 +8,7 @@
 //! its hand-set strength, and a rule added after the last fit works at once.
 
 use super::report::Axis;
-use super::rules::{code_pattern, code_pattern::URL, RuleInfo, Signal};
+use super::rules::{links::is_link, RuleInfo, Signal};
 use super::text::Text;
 
 // `FITTED_BIAS`, `FITTED_RULES` (sorted by id), `FITTED_GENERAL`, `FITTED_THRESHOLDS` and
@@ -46,25 +46,34 @@ pub(crate) fn evidence(signals: &[Signal], text: &Text) -> Evidence {
     }
     Evidence {
         rules: rules.into_iter().map(|(rule, value, _)| (rule, value)).collect(),
-        general: general_features(text),
+        general: general_features(signals, text),
         any_pitch: signals.iter().any(|s| s.category().axis() == Axis::Pitch),
     }
 }
 
 /// Links, the share of capital letters, the length and the share of digits, each scaled to
-/// about 0..1 so that one penalty suits them all.
-fn general_features(text: &Text) -> [f32; GENERAL_FEATURES.len()] {
-    let s = text.as_str();
-    let mut links = 0u32;
-    code_pattern(URL).for_each_match(s.as_bytes(), |_| links += 1);
+/// about 0..1 so that one penalty suits them all. Links are counted as the link rules found
+/// them; the rest in one pass over the bytes, decoding only what is not ASCII.
+fn general_features(signals: &[Signal], text: &Text) -> [f32; GENERAL_FEATURES.len()] {
+    let links = signals.iter().filter(|s| is_link(s.rule)).count();
     let (mut letters, mut capitals, mut digits, mut visible) = (0u32, 0u32, 0u32, 0u32);
-    for c in s.chars().filter(|c| !c.is_whitespace()) {
-        visible += 1;
+    let s = text.as_str();
+    let mut at = 0;
+    while let Some(&b) = s.as_bytes().get(at) {
+        if b.is_ascii() {
+            at += 1;
+            visible += u32::from(!b.is_ascii_whitespace());
+            letters += u32::from(b.is_ascii_alphabetic());
+            capitals += u32::from(b.is_ascii_uppercase());
+            digits += u32::from(b.is_ascii_digit());
+            continue;
+        }
+        let c = s[at..].chars().next().unwrap_or(' ');
+        at += c.len_utf8();
+        visible += u32::from(!c.is_whitespace());
         if c.is_alphabetic() {
             letters += 1;
             capitals += u32::from(c.is_uppercase());
-        } else if c.is_ascii_digit() {
-            digits += 1;
         }
     }
     let share = |part: u32, whole: u32, least: u32| if whole < least { 0.0 } else { part as f32 / whole as f32 };

@@ -15,6 +15,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex_automata::hybrid::{self, dfa::DFA};
+use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 use regex_automata::nfa::thompson::NFA;
 use regex_automata::util::captures::Captures;
@@ -131,21 +132,37 @@ pub(crate) struct Pattern {
     /// Whether every match starts at the start of the text (`^…`): searches then stop at
     /// the first byte that cannot continue a match instead of scanning on.
     anchored: Anchored,
-    narrow: Option<PikeVM>,
+    narrow: Option<Narrow>,
+    /// Which alternatives flag part of their match: only their matches need narrowing.
+    narrowing: Vec<bool>,
     caches: CachePool<Caches>,
+}
+
+/// What finds the flagged part inside a match: the bounded backtracker, fast on the short
+/// spans phrases match, and the Pike VM for spans too long for the backtracker's memory.
+#[derive(Clone)]
+struct Narrow {
+    backtracker: BoundedBacktracker,
+    vm: PikeVM,
 }
 
 struct Caches {
     regex: hybrid::regex::Cache,
-    narrow: Option<(pikevm::Cache, Captures)>,
+    narrow: Option<NarrowCaches>,
+}
+
+struct NarrowCaches {
+    backtracker: backtrack::Cache,
+    vm: pikevm::Cache,
+    captures: Captures,
 }
 
 /// The group that narrows a match to the words to flag.
 const FLAGGED_GROUP: &str = "m";
 
-/// Whether any alternative of an NFA flags part of its match.
-fn narrows(nfa: &NFA) -> bool {
-    nfa.patterns().any(|p| nfa.group_info().to_index(p, FLAGGED_GROUP).is_some())
+/// Which alternatives of an NFA flag part of their match.
+fn narrowing(nfa: &NFA) -> Vec<bool> {
+    nfa.patterns().map(|p| nfa.group_info().to_index(p, FLAGGED_GROUP).is_some()).collect()
 }
 
 /// A match: where, and which alternative of the entry (the first, when several match the
@@ -160,8 +177,12 @@ impl Pattern {
     fn new(forward: NFA, reverse: NFA) -> Result<Pattern, DecodeError> {
         let error = |_: hybrid::BuildError| DecodeError("the lazy DFA refused the NFA");
         let anchored = if forward.is_always_start_anchored() { Anchored::Yes } else { Anchored::No };
-        let narrow = if narrows(&forward) {
-            Some(PikeVM::new_from_nfa(forward.clone()).map_err(|_| DecodeError("the Pike VM refused the NFA"))?)
+        let narrowing = narrowing(&forward);
+        let narrow = if narrowing.contains(&true) {
+            Some(Narrow {
+                backtracker: BoundedBacktracker::new_from_nfa(forward.clone()).map_err(|_| DecodeError("the backtracker refused the NFA"))?,
+                vm: PikeVM::new_from_nfa(forward.clone()).map_err(|_| DecodeError("the Pike VM refused the NFA"))?,
+            })
         } else {
             None
         };
@@ -181,9 +202,13 @@ impl Pattern {
         let for_narrow = narrow.clone();
         let caches: CachePool<Caches> = Pool::new(Box::new(move || Caches {
             regex: for_regex.create_cache(),
-            narrow: for_narrow.as_ref().map(|vm| (vm.create_cache(), vm.create_captures())),
+            narrow: for_narrow.as_ref().map(|narrow| NarrowCaches {
+                backtracker: narrow.backtracker.create_cache(),
+                vm: narrow.vm.create_cache(),
+                captures: narrow.vm.create_captures(),
+            }),
         }));
-        Ok(Pattern { regex, anchored, narrow, caches })
+        Ok(Pattern { regex, anchored, narrow, narrowing, caches })
     }
 
     /// Whether the pattern matches somewhere in `haystack`.
@@ -209,11 +234,19 @@ impl Pattern {
         // As in `RuleSet::matches`, the search cannot fail; an error ends it.
         while let Ok(Some(found)) = searcher.try_advance(|input| self.regex.try_search(regex, input)) {
             let mut range = found.range();
-            if let (Some(vm), Some((vm_cache, captures))) = (&self.narrow, narrow.as_mut()) {
+            let narrows = self.narrowing.get(found.pattern().as_usize()).copied().unwrap_or(false);
+            if let (true, Some(engines), Some(caches)) = (narrows, &self.narrow, narrow.as_mut()) {
                 // The group is found the way the `regex` crate finds groups: an NFA search
                 // anchored at the match, for the alternative that matched, bounded by it.
                 let input = Input::new(haystack).range(found.range()).anchored(Anchored::Pattern(found.pattern()));
-                vm.search(vm_cache, &input, captures);
+                let NarrowCaches { backtracker, vm, captures } = caches;
+                if found.range().len() < engines.backtracker.max_haystack_len() {
+                    // Within its limit the backtracker cannot fail; were it to, no group is
+                    // found and the whole match is flagged.
+                    let _ = engines.backtracker.try_search(backtracker, &input, captures);
+                } else {
+                    engines.vm.search(vm, &input, captures);
+                }
                 if let Some(group) = captures.get_group_by_name(FLAGGED_GROUP) {
                     range = group.range();
                 }

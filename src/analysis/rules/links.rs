@@ -98,6 +98,11 @@ fn classify(link: &str) -> Destination {
     }
 }
 
+/// Whether a rule is one of those this code reports, one per link.
+pub(crate) fn is_link(rule: &RuleInfo) -> bool {
+    [&LINK, &PROMO_LINK, &MEDIA_LINK].iter().any(|link| link.id == rule.id)
+}
+
 /// Links, judged by where they lead; in a reply to a request, help.
 pub(crate) struct Links;
 

@@ -6,7 +6,7 @@
 //! plus the work for what it actually contains. How to write one: `README.md` here.
 
 mod hashtags;
-mod links;
+pub(crate) mod links;
 mod opening;
 mod questions;
 mod shouting;
