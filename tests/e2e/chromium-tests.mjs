@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from './chromium.mjs';
+import { chromiumSiteTests } from './chromium-site-tests.mjs';
 import { assert, until, EDITORS, LINKEDIN_SHADOW, PITCH_DRAFT, PITCH_WORDS, SAVED_X_HOME } from './harness.mjs';
 import { checkUnderlines, editorText, overlayElementCentre, overlayState, underlineCentre } from './probes.mjs';
 import { SAVED_PAGES } from './server.mjs';
@@ -434,6 +435,8 @@ export async function chromiumTests(suite, { dist, server }) {
       console.log(`skip  chromium: the real saved X home page (${SAVED_PAGES} is missing)`);
     }
 
+    await chromiumSiteTests(suite, { browser, server, watch, open });
+
     await suite.test('chromium: no network requests beyond the test pages and the extension', async () => {
       const allowed = (url) => {
         const u = new URL(url);
@@ -442,7 +445,7 @@ export async function chromiumTests(suite, { dist, server }) {
       const strays = requests.filter((url) => !allowed(url));
       assert(requests.some((url) => url.startsWith('chrome-extension://')), 'saw no extension requests: the listener is blind');
       assert(strays.length === 0, `unexpected requests: ${strays.join(', ')}`);
-      const unknown = server.requests.filter((url) => !/\/([a-z0-9-]+\.html|saved\/[a-z0-9-]+\.html|pages\/[a-z0-9]+\.(js|css)|favicon\.ico)$/.test(new URL(url).pathname));
+      const unknown = server.requests.filter((url) => !/\/([a-z0-9-]+\.html|saved\/[a-z0-9-]+\.html|pages\/[a-z0-9-]+\.(js|css)|favicon\.ico)$/.test(new URL(url).pathname));
       assert(unknown.length === 0, `the server saw unexpected requests: ${unknown.join(', ')}`);
     });
 
