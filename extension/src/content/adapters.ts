@@ -208,10 +208,13 @@ function isBefore(el: Element, box: Element): boolean {
  * `before`), within the box's own root and modal, and short of one holding another box.
  */
 function nearestHolding(box: Element, selector: string, compose: string, before: boolean): Element | undefined {
+  // One query each over the box's tree, then containment tests on the way up.
+  const root = box.getRootNode() as Document | ShadowRoot;
+  const matches = [...root.querySelectorAll(selector)].filter((m) => !before || isBefore(m, box));
+  const others = compose ? [...root.querySelectorAll(compose)].filter((b) => !b.contains(box) && !box.contains(b)) : [];
   for (let at = box.parentElement; at; at = at.parentElement) {
-    const matches = [...at.querySelectorAll(selector)].filter((m) => !before || isBefore(m, box));
-    if (matches.length > 0) return at;
-    if (at.matches(MODAL) || (compose && [...at.querySelectorAll(compose)].some((b) => !b.contains(box) && !box.contains(b)))) return undefined;
+    if (matches.some((m) => at.contains(m))) return at;
+    if (at.matches(MODAL) || others.some((b) => at.contains(b))) return undefined;
   }
   return undefined;
 }
