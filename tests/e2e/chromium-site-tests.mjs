@@ -146,6 +146,21 @@ export async function chromiumSiteTests(suite, { browser, server, watch, open })
     await page.close();
   });
 
+  await suite.test('chromium: Threads reply dialog: the reply answers the post (the second text block, not the author\'s name); without a post above, a new post; Publier counts once', async () => {
+    const page = await open({ host: 'www.threads.com', path: 'threads.html', selector: '#reply-box' });
+    const state = await typeAndCheck(page, '#reply-box', PITCH_DRAFT);
+    const [name, post] = await page.evaluate(textsOf, '[data-pressable-container] span[dir="auto"]');
+    assert(name.length !== post.length, 'the name and the post must differ in length for this test to tell them apart');
+    isReplyTo(state, post);
+    const before = await mark();
+    await page.click('#post');
+    await countedOnce('the Publier button', before);
+    // The same dialog for a new thread: no post above the box.
+    await page.evaluate(() => document.querySelector('[data-pressable-container]').remove());
+    isNewPost(await typeAndCheck(page, '#reply-box', PITCH_DRAFT));
+    await page.close();
+  });
+
   await suite.test('chromium: Instagram comment form (French labels): the emoji button sends nothing, Publier counts once', async () => {
     const page = await open({ host: 'www.instagram.com', path: 'instagram.html', selector: 'textarea' });
     const state = await typeAndCheck(page, 'textarea', PITCH_LINE);

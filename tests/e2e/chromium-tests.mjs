@@ -148,6 +148,7 @@ export async function chromiumTests(suite, { dist, server }) {
       assert(check.ok, `underlines off their words: ${check.why}`);
       const count = await page.evaluate(() => document.querySelectorAll('[data-sociable-overlay]').length);
       assert(count === 1, `${count} overlays; the decoys got one`);
+      assert(state.context === 'new-post', `the share box checked as ${state.context}`);
       // A box added to the shadow root later is found as well.
       await page.evaluate(() => document.getElementById('interop-outlet').shadowRoot.append(document.createElement('textarea')));
       await until(() => page.evaluate(() => document.querySelectorAll('[data-sociable-overlay]').length), (n) => n === 2, 'an overlay for the new box');
@@ -165,6 +166,7 @@ export async function chromiumTests(suite, { dist, server }) {
       const state = await settled(page, 'a pitch verdict with underlines', (s) => s.verdict === 'pitch' && s.lines.length > 0 && s.indicator);
       const check = await page.evaluate(checkUnderlines, { selector: editor.selector, text: PITCH_DRAFT });
       assert(check.ok, `underlines off their words: ${check.why}`);
+      assert(state.context === 'new-post', `the share box checked as ${state.context}`);
       const inside = await page.evaluate(() => document.querySelector('dialog').contains(document.querySelector('[data-sociable-overlay]')));
       assert(inside, 'the overlay is not inside the dialog');
       // What the user sees at the indicator's centre: the overlay, not the dialog over it.

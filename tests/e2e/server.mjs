@@ -16,7 +16,7 @@ const out = join(tests, 'output', 'pages');
 export const SAVED_PAGES = join(tests, '..', '..', 'shared', 'pages');
 
 /** The sites the pages stand for; only these are tunnelled to the HTTPS port. */
-const TEST_HOSTS = new Set(['x.com', 'www.linkedin.com', 'www.facebook.com', 'www.instagram.com', 'www.reddit.com', 'mastodon.social', 'bsky.app', 'www.youtube.com',
+const TEST_HOSTS = new Set(['x.com', 'www.linkedin.com', 'www.facebook.com', 'www.instagram.com', 'www.threads.com', 'www.reddit.com', 'mastodon.social', 'bsky.app', 'www.youtube.com',
   // Hosts no list names, for the sites the user enables from the popup.
   'social.example.org', 'forum.example.org']);
 
