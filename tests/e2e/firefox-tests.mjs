@@ -72,6 +72,37 @@ export async function firefoxTests(suite, { dist, server }) {
       assert(count === 1, `${count} overlays; the decoys got one`);
     });
 
+    await suite.test('firefox: LinkedIn share box in an open shadow root: apply a suggestion over the words, undo it with Ctrl+Z', async () => {
+      const editor = LINKEDIN_SHADOW;
+      await firefox.goto(`https://${editor.host}/${editor.path}`);
+      await until(() => firefox.evaluate(editorText, editor.selector), (t) => t !== null, 'the editor');
+      await firefox.clickSelector(editor.selector);
+      const typed = PITCH_DRAFT.replace(/\n+/g, ' ');
+      await firefox.type(typed);
+      // Quill 2 loses its caret in a shadow root: go by what it holds.
+      const held = () => firefox.evaluate(() => document.getElementById('interop-outlet').shadowRoot.querySelector('.ql-editor').textContent);
+      const before = await until(held, (t) => t.length === typed.length, 'the typed text');
+      const start = before.indexOf(PITCH_WORDS);
+      const state = await settled(`an underline at "${PITCH_WORDS}"`, (s) => s.lines.some((l) => l.start === start));
+      const line = state.lines.find((l) => l.start === start);
+      const at = await firefox.evaluate(underlineCentre, line.rule);
+      await new Promise((r) => setTimeout(r, 1100)); // Quill merges edits within a second into one undo step
+      await firefox.click(at.x, at.y);
+      await settled('the card', (s) => s.cardOpen && s.cardRules.includes(line.rule));
+      const label = await firefox.evaluate(() => {
+        const host = [...document.querySelectorAll('[data-sociable-overlay]')].find((h) => h.dataset.verdict);
+        return host.shadowRoot.querySelector('.card button[data-action="apply"]')?.textContent ?? '';
+      });
+      const replacement = label.match(/“(.*)”/)?.[1];
+      assert(replacement, `no suggestion to apply: ${label}`);
+      const button = await firefox.evaluate(overlayElementCentre, '.card button[data-action="apply"]');
+      await firefox.click(button.x, button.y);
+      const after = await until(held, (t) => t.includes(replacement), 'the suggestion in the shadow root\'s editor');
+      assert(after.startsWith(before.slice(0, start)) && after.endsWith(before.slice(line.end)), `applied elsewhere: ${JSON.stringify(after)}`);
+      await firefox.pressCtrl('z');
+      await until(held, (t) => t === before, 'undo to restore the text');
+    });
+
     // Reddit's shreddit-composer with Lexical in slot=rte (tests/pages/reddit-comments.html).
     const redditBoxes = [
       { box: '#top-box', text: PITCH_DRAFT, parent: () => [...document.querySelectorAll('shreddit-post [slot="title"], shreddit-post [slot="text-body"]')].map((e) => e.textContent.trim()).join('\n'), what: 'the top-level box answers the post' },
