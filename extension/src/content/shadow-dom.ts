@@ -54,7 +54,9 @@ export function deepActiveElement(): Element | null {
 /**
  * The selection's first range as seen from `node`'s tree: inside an open shadow root, read
  * through `getComposedRanges` (Chromium 137+, Firefox 142+) or Chromium's older
- * `ShadowRoot.getSelection`, since the document's selection is retargeted to the host there.
+ * `ShadowRoot.getSelection`, since the document's selection may be retargeted to the host
+ * there (Chromium keeps a range set with `addRange` as it is, not always one an editor or
+ * the user made).
  * Null without a selection; undefined where the browser offers no way to read it.
  */
 export function selectionRangeIn(node: Node): AbstractRange | null | undefined {
