@@ -90,6 +90,16 @@ export async function chromiumSiteTests(suite, { browser, server, watch, open })
     await page.close();
   });
 
+  await suite.test('chromium: Facebook post opened in a [role=dialog]: its comment box answers that post\'s story_message, not the first post', async () => {
+    const page = await open({ host: 'www.facebook.com', path: 'facebook-feed.html', selector: '#open-post-2' });
+    await page.waitForSelector('#dialog-box[contenteditable="true"]');
+    const state = await typeAndCheck(page, '#dialog-box', PITCH_LINE);
+    const [first, second] = await page.evaluate(textsOf, '[aria-posinset] [data-ad-rendering-role="story_message"]');
+    assert(first.length !== second.length, 'the two posts must differ in length for this test to tell them apart');
+    isReplyTo(state, second);
+    await page.close();
+  });
+
   await suite.test('chromium: Facebook feed: the "create post" box is a new post; Enter that only adds a line sends nothing', async () => {
     const page = await open({ host: 'www.facebook.com', path: 'facebook-feed.html', selector: '#new-post-box' });
     const before = await mark();

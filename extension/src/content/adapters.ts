@@ -86,8 +86,9 @@ export const ADAPTERS: readonly Adapter[] = [
       { scope: '[aria-posinset], [role="dialog"]', text: '[data-ad-rendering-role="story_message"]' },
       { scope: '[role="article"]', text: '[data-ad-comet-preview="message"], [data-ad-preview="message"]' },
     ],
-    // Labels are translated: no `aria-label` here; Enter and emptied boxes count instead.
-    send: { scope: '[role="dialog"], form, [aria-posinset], [role="article"]', button: 'div[role="button"][type="submit"], button[type="submit"]' },
+    // Labels are translated: the English ones are a bonus; in every language, Enter or a
+    // click that empties the box counts (a dialog that closes instead does not).
+    send: { scope: '[role="dialog"], form, [aria-posinset], [role="article"]', button: '[aria-label="Post"], [aria-label="Comment"], [aria-label="Reply"], button[type="submit"]' },
   },
   {
     site: 'Instagram',
