@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from './chromium.mjs';
+import { chromiumSiteTests } from './chromium-site-tests.mjs';
 import { assert, until, EDITORS, LINKEDIN_SHADOW, PITCH_DRAFT, PITCH_WORDS, SAVED_X_HOME } from './harness.mjs';
 import { checkUnderlines, editorText, overlayElementCentre, overlayState, underlineCentre } from './probes.mjs';
 import { SAVED_PAGES } from './server.mjs';
@@ -147,6 +148,7 @@ export async function chromiumTests(suite, { dist, server }) {
       assert(check.ok, `underlines off their words: ${check.why}`);
       const count = await page.evaluate(() => document.querySelectorAll('[data-sociable-overlay]').length);
       assert(count === 1, `${count} overlays; the decoys got one`);
+      assert(state.context === 'new-post', `the share box checked as ${state.context}`);
       // A box added to the shadow root later is found as well.
       await page.evaluate(() => document.getElementById('interop-outlet').shadowRoot.append(document.createElement('textarea')));
       await until(() => page.evaluate(() => document.querySelectorAll('[data-sociable-overlay]').length), (n) => n === 2, 'an overlay for the new box');
@@ -164,6 +166,7 @@ export async function chromiumTests(suite, { dist, server }) {
       const state = await settled(page, 'a pitch verdict with underlines', (s) => s.verdict === 'pitch' && s.lines.length > 0 && s.indicator);
       const check = await page.evaluate(checkUnderlines, { selector: editor.selector, text: PITCH_DRAFT });
       assert(check.ok, `underlines off their words: ${check.why}`);
+      assert(state.context === 'new-post', `the share box checked as ${state.context}`);
       const inside = await page.evaluate(() => document.querySelector('dialog').contains(document.querySelector('[data-sociable-overlay]')));
       assert(inside, 'the overlay is not inside the dialog');
       // What the user sees at the indicator's centre: the overlay, not the dialog over it.
@@ -434,6 +437,8 @@ export async function chromiumTests(suite, { dist, server }) {
       console.log(`skip  chromium: the real saved X home page (${SAVED_PAGES} is missing)`);
     }
 
+    await chromiumSiteTests(suite, { browser, server, watch, open });
+
     await suite.test('chromium: no network requests beyond the test pages and the extension', async () => {
       const allowed = (url) => {
         const u = new URL(url);
@@ -442,7 +447,7 @@ export async function chromiumTests(suite, { dist, server }) {
       const strays = requests.filter((url) => !allowed(url));
       assert(requests.some((url) => url.startsWith('chrome-extension://')), 'saw no extension requests: the listener is blind');
       assert(strays.length === 0, `unexpected requests: ${strays.join(', ')}`);
-      const unknown = server.requests.filter((url) => !/\/([a-z0-9-]+\.html|saved\/[a-z0-9-]+\.html|pages\/[a-z0-9]+\.(js|css)|favicon\.ico)$/.test(new URL(url).pathname));
+      const unknown = server.requests.filter((url) => !/\/([a-z0-9-]+\.html|saved\/[a-z0-9-]+\.html|pages\/[a-z0-9-]+\.(js|css)|favicon\.ico)$/.test(new URL(url).pathname));
       assert(unknown.length === 0, `the server saw unexpected requests: ${unknown.join(', ')}`);
     });
 

@@ -32,6 +32,7 @@ export async function launchChromium(dist, server) {
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15000 });
   const extensionId = new URL(worker.url()).host;
   return {
+    dist,
     context,
     worker,
     extensionId,

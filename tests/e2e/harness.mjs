@@ -8,6 +8,9 @@ export class Suite {
   }
 
   async test(name, fn) {
+    // SOCIABLE_ONLY=<regex> runs the tests whose names match it, for quick iterations.
+    const only = process.env.SOCIABLE_ONLY;
+    if (only && !new RegExp(only).test(name)) return;
     const started = Date.now();
     try {
       await fn();

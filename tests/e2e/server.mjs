@@ -16,17 +16,19 @@ const out = join(tests, 'output', 'pages');
 export const SAVED_PAGES = join(tests, '..', '..', 'shared', 'pages');
 
 /** The sites the pages stand for; only these are tunnelled to the HTTPS port. */
-const TEST_HOSTS = new Set(['x.com', 'www.linkedin.com', 'www.facebook.com', 'www.reddit.com', 'mastodon.social', 'bsky.app', 'www.youtube.com']);
+const TEST_HOSTS = new Set(['x.com', 'www.linkedin.com', 'www.facebook.com', 'www.instagram.com', 'www.threads.com', 'www.reddit.com', 'mastodon.social', 'bsky.app', 'www.youtube.com',
+  // Hosts no list names, for the sites the user enables from the popup.
+  'social.example.org', 'forum.example.org']);
 
 /** Pages served with a strict CSP: the extension must work there too. */
-const CSP_PAGES = new Set(['/reddit.html']);
+const CSP_PAGES = new Set(['/reddit.html', '/reddit-comments.html']);
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
 
 export async function buildPages() {
   mkdirSync(out, { recursive: true });
   await esbuild.build({
-    entryPoints: ['draft', 'lexical', 'quill', 'quill1', 'quillshadow', 'prosemirror', 'youtube', 'textarea'].map((n) => join(pages, 'src', `${n}.js`)),
+    entryPoints: ['draft', 'lexical', 'lexical-boxes', 'quill', 'quill1', 'quillshadow', 'prosemirror', 'prosemirror-boxes', 'reddit', 'youtube', 'textarea'].map((n) => join(pages, 'src', `${n}.js`)),
     outdir: out,
     bundle: true,
     format: 'iife',

@@ -10,14 +10,14 @@ export class SuggestionEditor {
   /**
    * Replaces the finding's words with its suggestion, or adds the suggestion after them.
    * Only while the box still holds `text`, the text the finding was made for; says whether
-   * it applied.
+   * it applied (not when the words could not be selected).
    */
   async apply(finding: Finding, text: string): Promise<boolean> {
     const { suggestion } = finding;
     if (!suggestion || this.surface.read() !== text) return false;
     const { start, end } = finding.span_utf16;
-    if (suggestion.kind === 'replace') await this.surface.edit(start, end, suggestion.text);
-    else await this.surface.edit(end, end, suggestion.text);
-    return true;
+    return suggestion.kind === 'replace'
+      ? this.surface.edit(start, end, suggestion.text)
+      : this.surface.edit(end, end, suggestion.text);
   }
 }

@@ -1,13 +1,15 @@
 // The content script: attaches a Checker to every compose box on the page while the
 // extension is on for this site, and follows settings changes at once.
 import type { Options } from '../core-types';
-import { BackgroundAnalyzer, reportPosted } from '../messages';
+import { BackgroundAnalyzer } from '../messages';
 import { isOnFor, loadSettings, onSettingsChanged, type Settings } from '../settings';
 import { adapterFor, parentText, sendButtons } from './adapters';
 import { findBoxes, isExcluded, watchPage } from './find-boxes';
 import { Checker } from './overlay';
+import { watchSends } from './sends';
 
-const adapter = adapterFor(location.hostname);
+// By host, or by markup on a host the user enabled (a Mastodon server anywhere).
+const adapter = adapterFor(location.hostname, document);
 const checkers = new Map<HTMLElement, { checker: Checker; controller: AbortController }>();
 let settings: Settings | undefined;
 let pageController: AbortController | undefined;
@@ -40,21 +42,6 @@ function attach(box: HTMLElement): void {
   checkers.set(box, { checker, controller });
 }
 
-/** Counts a sent draft's verdict when the site's send button is pressed. */
-function watchSends(signal: AbortSignal): void {
-  const onSend = (event: Event) => {
-    // The element pressed, also inside a shadow root (`target` is its host out here).
-    const target = event.composedPath()[0];
-    if (!(target instanceof Node)) return;
-    for (const [box, { checker }] of checkers) {
-      if (!box.isConnected) continue;
-      const report = checker.lastReport;
-      if (report && sendButtons(adapter, box).some((b) => b.contains(target))) reportPosted(report.verdict);
-    }
-  };
-  addEventListener('click', onSend, { capture: true, signal });
-}
-
 function scan(): void {
   for (const [box, { controller }] of checkers) {
     if (!box.isConnected || isExcluded(box)) {
@@ -82,7 +69,9 @@ function apply(next: Settings): void {
   if (!pageController) {
     pageController = new AbortController();
     watchPage(scan, pageController.signal);
-    watchSends(pageController.signal);
+    watchSends(adapter, function* () {
+      for (const [box, { checker }] of checkers) yield [box, checker];
+    }, pageController.signal);
     scan();
   } else if (strictnessChanged) {
     for (const { checker } of checkers.values()) checker.refresh();

@@ -10,6 +10,7 @@ import { SuggestionEditor } from './editing';
 import { AnalysisScheduler } from './scheduler';
 import { type Surface, TextareaSurface, EditableSurface, isTextarea } from './surface';
 import { deepActiveElement } from './shadow-dom';
+import { readText } from './text-map';
 
 export interface CheckerConfig {
   analyze: AnalyzeFn;
@@ -35,6 +36,7 @@ export class Checker {
   private readonly card: Card;
   private readonly ignored = new Set<string>();
   private placeFrame = 0;
+  private draft: Report | undefined;
 
   constructor(readonly element: HTMLElement, config: CheckerConfig) {
     const { signal } = config;
@@ -54,6 +56,7 @@ export class Checker {
       options: config.options,
       read: () => this.surface.read(),
       onAnswer: (report) => {
+        if (report && this.scheduler.reportText.trim()) this.draft = report;
         this.draw();
         if (report) config.onReport?.(report);
       },
@@ -99,6 +102,17 @@ export class Checker {
 
   get lastReport(): Report | undefined {
     return this.scheduler.report;
+  }
+
+  /** The last report on a draft with text: what a send counts, after the box emptied. */
+  get lastDraft(): Report | undefined {
+    return this.draft;
+  }
+
+  /** The box's text now, read afresh without touching the mapping the drawing uses. */
+  text(): string {
+    const el = this.element;
+    return isTextarea(el) ? el.value : readText(el).text;
   }
 
   /**

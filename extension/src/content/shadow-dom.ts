@@ -50,3 +50,24 @@ export function deepActiveElement(): Element | null {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
 }
+
+/**
+ * The selection's first range as seen from `node`'s tree: inside an open shadow root, read
+ * through `getComposedRanges` (Chromium 137+, Firefox 142+) or Chromium's older
+ * `ShadowRoot.getSelection`, since the document's selection may be retargeted to the host
+ * there (Chromium keeps a range set with `addRange` as it is, not always one an editor or
+ * the user made).
+ * Null without a selection; undefined where the browser offers no way to read it.
+ */
+export function selectionRangeIn(node: Node): AbstractRange | null | undefined {
+  const selection = getSelection();
+  if (!selection || selection.rangeCount === 0) return null;
+  const root = node.getRootNode();
+  if (!(root instanceof ShadowRoot)) return selection.getRangeAt(0);
+  if (typeof selection.getComposedRanges === 'function') {
+    return selection.getComposedRanges({ shadowRoots: [root] })[0] ?? null;
+  }
+  const own = (root as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.();
+  if (own) return own.rangeCount > 0 ? own.getRangeAt(0) : null;
+  return undefined;
+}

@@ -2,6 +2,7 @@
 // editor's own input path so the site keeps its state and its undo stack.
 import { readText, rangeFor, rectsFor, type TextMap } from './text-map';
 import { TextareaMirror } from './textarea-mirror';
+import { selectionRangeIn } from './shadow-dom';
 
 export interface Surface {
   readonly element: HTMLElement;
@@ -9,8 +10,11 @@ export interface Surface {
   read(): string;
   /** Viewport line boxes for each span of the text last read. */
   measure(spans: { start: number; end: number }[]): DOMRect[][];
-  /** Replaces `start..end` of the current text with `text`, as if typed ('' deletes). */
-  edit(start: number, end: number, text: string): Promise<void>;
+  /**
+   * Replaces `start..end` of the current text with `text`, as if typed ('' deletes). Says
+   * whether it typed: not when the words could not be selected.
+   */
+  edit(start: number, end: number, text: string): Promise<boolean>;
   dispose(): void;
 }
 
@@ -33,6 +37,22 @@ function wholeContents(element: HTMLElement): Range {
   return range;
 }
 
+/**
+ * Whether `a` covers the same text of `box` as `b`: the same text before each end. Editors
+ * may move the selection to an equivalent DOM position (the end of a text node, or after it).
+ */
+function samePlace(a: AbstractRange, b: AbstractRange, box: Node): boolean {
+  const before = (node: Node, offset: number) => {
+    const r = document.createRange();
+    r.setStart(box, 0);
+    r.setEnd(node, offset);
+    return r.toString();
+  };
+  return box.contains(a.startContainer) && box.contains(a.endContainer)
+    && before(a.startContainer, a.startOffset) === before(b.startContainer, b.startOffset)
+    && before(a.endContainer, a.endOffset) === before(b.endContainer, b.endOffset);
+}
+
 export class EditableSurface implements Surface {
   private map: TextMap = { text: '', segments: [] };
 
@@ -47,13 +67,13 @@ export class EditableSurface implements Surface {
     return spans.map(({ start, end }) => rectsFor(this.map, start, end));
   }
 
-  async edit(start: number, end: number, text: string): Promise<void> {
+  async edit(start: number, end: number, text: string): Promise<boolean> {
     // A box without text (empty, or only line breaks) has no text node to select: select
     // the whole box, so typing replaces whatever it holds.
     const range = rangeFor(readText(this.element), start, end) ?? wholeContents(this.element);
     this.element.focus();
     const selection = getSelection();
-    if (!selection) return;
+    if (!selection) return false;
     selection.removeAllRanges();
     selection.addRange(range);
     // Editors learn of a new selection from `selectionchange`, which fires in a later task;
@@ -62,7 +82,11 @@ export class EditableSurface implements Surface {
     selection.removeAllRanges();
     selection.addRange(range);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    typeOverSelection(text);
+    // Typing over anything but the words would change other text: read the selection back,
+    // inside a shadow root too, where the browser lets us.
+    const selected = selectionRangeIn(this.element);
+    if (selected === null || (selected && !samePlace(selected, range, this.element))) return false;
+    return typeOverSelection(text);
   }
 
   dispose(): void {}
@@ -85,7 +109,7 @@ export class TextareaSurface implements Surface {
     return this.mirror.measure(this.text, spans);
   }
 
-  async edit(start: number, end: number, text: string): Promise<void> {
+  async edit(start: number, end: number, text: string): Promise<boolean> {
     const el = this.element;
     el.focus();
     el.setSelectionRange(start, end);
@@ -94,6 +118,7 @@ export class TextareaSurface implements Surface {
       el.setRangeText(text, start, end, 'end');
       el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: text ? 'insertText' : 'deleteContent', data: text || null }));
     }
+    return true;
   }
 
   dispose(): void {
