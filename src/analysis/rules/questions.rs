@@ -7,7 +7,7 @@
 
 use super::{code_pattern, CodeRule, Draft, Phase, RuleInfo, Signal};
 use crate::analysis::rules::code_pattern::{
-    ANSWER_OPENER, HOOK_OPENER, NOT_A_QUESTION, QUESTION_LEAD_IN, QUESTION_OPENER, QUESTION_TAG,
+    ANSWER_OPENER, HOOK_OPENER, NOT_ASKED, NOT_A_QUESTION, QUESTION_LEAD_IN, QUESTION_OPENER, QUESTION_TAG,
 };
 use crate::analysis::report::{Axis, Category, Severity, Span};
 use crate::analysis::text::Text;
@@ -30,6 +30,13 @@ pub(crate) const QUESTION: RuleInfo = RuleInfo {
         "RT @someone: what do you all use for invoicing?",
         "Why does it work? Because the oven is hot.",
         "She said \"is anyone there?\" and left, which was odd",
+        "Pardon?",
+        "My kid asked me, why is the sky blue? No idea.",
+        "How do you put it? Bittersweet.",
+        "Why don't you go first.",
+        "Can you believe it's December already.",
+        "Wasn't a fan.",
+        "So do we.",
     ],
     bad: &[
         "anyone tried this",
@@ -45,6 +52,12 @@ pub(crate) const QUESTION: RuleInfo = RuleInfo {
         "You didn't have to mix paint then, right.",
         "Oh, is that right.",
         "or was it the other store",
+        "did you, uh, ever get the tickets",
+        "what, what do you mean by that",
+        "It's cute, isn't it",
+        "oh, did you",
+        "I was wondering if anyone here has tried the update",
+        "At what point do we stop upgrading",
     ],
 };
 
@@ -69,15 +82,25 @@ const HOOK_REACH: usize = 2;
 
 /// A sentence is a question when it ends with a question mark, or without one when it
 /// opens the way questions do (and not the way clauses and exclamations do: "when I
-/// bought the car", "what a day"), or ends with a tag ("…, right").
+/// bought the car", "what a day"), or ends with a tag ("…, right"); mark or not, it asks
+/// the reader nothing when it only asks to hear again ("pardon?"), searches for a word
+/// ("how do you put it?") or reports someone's question ("they ask me, why…?").
 fn is_question(sentence: &str) -> bool {
     let marked = sentence.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '？').ends_with(['?', '？']);
     // Openings are judged after what may come before them ("so, @dana, what…").
     let lead_in = code_pattern(QUESTION_LEAD_IN).find(sentence.as_bytes()).map_or(0, |found| found.end);
     let opening = &sentence.as_bytes()[lead_in..];
-    marked
-        || (code_pattern(QUESTION_OPENER).is_match(opening) && !code_pattern(NOT_A_QUESTION).is_match(opening))
-        || code_pattern(QUESTION_TAG).is_match(sentence.as_bytes())
+    if code_pattern(NOT_ASKED).is_match(sentence.as_bytes()) || code_pattern(NOT_ASKED).is_match(opening) {
+        return false;
+    }
+    // A false start may be the question itself, carried on after a filler ("do you, uh,
+    // keep…"): an opening is looked for at each word of the lead-in too.
+    let opens = |at: usize| {
+        let rest = &sentence.as_bytes()[at..];
+        code_pattern(QUESTION_OPENER).is_match(rest) && !code_pattern(NOT_A_QUESTION).is_match(rest)
+    };
+    let word_starts = (0..lead_in).filter(|&at| at == 0 || sentence.as_bytes()[at - 1].is_ascii_whitespace());
+    marked || opens(lead_in) || word_starts.into_iter().any(opens) || code_pattern(QUESTION_TAG).is_match(sentence.as_bytes())
 }
 
 /// A retweet ("RT @someone: …") carries someone else's words, questions included.
