@@ -37,6 +37,10 @@ pub(crate) const QUESTION: RuleInfo = RuleInfo {
         "Can you believe it's December already.",
         "Wasn't a fan.",
         "So do we.",
+        "How to bake sourdough at home",
+        "@acme is the best thing that happened to us.",
+        "May your weekend be long.",
+        "How have I never used this before!",
     ],
     bad: &[
         "anyone tried this",
@@ -69,8 +73,16 @@ pub(crate) const HOOK: RuleInfo = RuleInfo {
     message: "A rhetorical question that leads into a pitch is a sales hook, not an opening.",
     help_in_reply: false,
     whole_draft: false,
-    good: &["Want to grab lunch? I found a new place.", "How do you all handle invoicing?"],
-    bad: &["Want to 10x your sales? Join my course today", "Tired of slow builds? Sign up now for our free trial."],
+    good: &[
+        "Want to grab lunch? I found a new place.",
+        "How do you all handle invoicing?",
+        "Is the new update any good? https://example.com/review",
+    ],
+    bad: &[
+        "Want to 10x your sales? Join my course today",
+        "Tired of slow builds? Sign up now for our free trial.",
+        "It takes two minutes, so what are you waiting for? https://example.com/start",
+    ],
 };
 
 /// The weight of a hook that is not shaped like one ("How do you…? Buy now!").
@@ -87,8 +99,7 @@ const HOOK_REACH: usize = 2;
 /// ("how do you put it?") or reports someone's question ("they ask me, why…?").
 fn is_question(sentence: &str) -> bool {
     let marked = sentence.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '？').ends_with(['?', '？']);
-    // Openings are judged after what may come before them ("so, @dana, what…").
-    let lead_in = code_pattern(QUESTION_LEAD_IN).find(sentence.as_bytes()).map_or(0, |found| found.end);
+    let lead_in = lead_in(sentence);
     let opening = &sentence.as_bytes()[lead_in..];
     if code_pattern(NOT_ASKED).is_match(sentence.as_bytes()) || code_pattern(NOT_ASKED).is_match(opening) {
         return false;
@@ -100,7 +111,18 @@ fn is_question(sentence: &str) -> bool {
         code_pattern(QUESTION_OPENER).is_match(rest) && !code_pattern(NOT_A_QUESTION).is_match(rest)
     };
     let word_starts = (0..lead_in).filter(|&at| at == 0 || sentence.as_bytes()[at - 1].is_ascii_whitespace());
-    marked || opens(lead_in) || word_starts.into_iter().any(opens) || code_pattern(QUESTION_TAG).is_match(sentence.as_bytes())
+    // Without its mark, a sentence that ends in "!" exclaims ("how have I never tried this!"),
+    // and one whose lead-in is its subject ("@acme is the best") states.
+    let unmarked = !sentence.trim_end().ends_with('!')
+        && !code_pattern(NOT_A_QUESTION).is_match(sentence.as_bytes())
+        && (opens(lead_in) || word_starts.into_iter().any(opens));
+    marked || unmarked || code_pattern(QUESTION_TAG).is_match(sentence.as_bytes())
+}
+
+/// Where a sentence's opening starts: openings are judged after what may come before them
+/// ("so, @dana, what…").
+fn lead_in(sentence: &str) -> usize {
+    code_pattern(QUESTION_LEAD_IN).find(sentence.as_bytes()).map_or(0, |found| found.end)
 }
 
 /// A retweet ("RT @someone: …") carries someone else's words, questions included.
@@ -135,6 +157,11 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
     let pitches = Starts::of(signals, |s| {
         (s.category().axis() == Axis::Pitch && s.severity >= Severity::Warning) || is_selling(s.category())
     });
+    // What a plain question leads into must sell: a link or hashtags after it are form.
+    let selling = Starts::of(signals, |s| {
+        (s.category().axis() == Axis::Pitch && s.severity >= Severity::Warning && s.category() != Category::SpamForm)
+            || is_selling(s.category())
+    });
     let calls = Starts::of(signals, |s| s.category() == Category::CallToAction);
     let sentences = text.sentences();
     // A question whose mark, or whole, lies inside quotation marks is someone else's.
@@ -151,9 +178,10 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
             continue;
         }
         let reach_end = sentences.get(index + HOOK_REACH).or(sentences.last()).map_or(span.end, |s| s.end);
-        let followed_by_pitch = pitches.any_within(Span::new(span.end, reach_end));
+        let followed_by_pitch = selling.any_within(Span::new(span.end, reach_end));
         let after_all = pitches.any_within(Span::new(span.end, text.as_str().len()));
-        let hook_shaped = code_pattern(HOOK_OPENER).is_match(sentence.as_bytes());
+        let hook_shaped = code_pattern(HOOK_OPENER).is_match(sentence.as_bytes())
+            || code_pattern(HOOK_OPENER).is_match(&sentence.as_bytes()[lead_in(sentence)..]);
         // Answered at once ("Why? Because…"), it was rhetorical: it opens nothing.
         let answered = sentences.get(index + 1).is_some_and(|next| code_pattern(ANSWER_OPENER).is_match(text.slice(*next).as_bytes()));
         if followed_by_pitch || (hook_shaped && after_all) {
