@@ -105,6 +105,11 @@ fn issue_9_language_families() {
 }
 
 #[test]
+fn issue_9_questions_as_people_ask_them() {
+    run_file(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/issue-9-questions.jsonl"));
+}
+
+#[test]
 fn every_case_file_is_run() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
     let mut files: Vec<String> = std::fs::read_dir(dir)
@@ -113,5 +118,5 @@ fn every_case_file_is_run() {
         .filter(|name| name.ends_with(".jsonl"))
         .collect();
     files.sort();
-    assert_eq!(files, ["issue-9-families.jsonl", "product.jsonl"], "a new case file needs its own test here");
+    assert_eq!(files, ["issue-9-families.jsonl", "issue-9-questions.jsonl", "product.jsonl"], "a new case file needs its own test here");
 }

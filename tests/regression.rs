@@ -79,3 +79,17 @@ fn issue_8_a_call_to_buy_flags_the_whole_call() {
     let buy = report.findings.iter().find(|f| f.rule == "cta-buy").expect("flagged");
     assert_eq!(&text[buy.span.start..buy.span.end], "Buy now");
 }
+
+/// Issue 9: a false start that is the question itself ("do you, uh, keep…") was eaten as a
+/// lead-in and the sentence lost its question; and a question mark alone made a question of
+/// what asks the reader nothing (a request to repeat, someone else's question, reported).
+#[test]
+fn issue_9_questions_hidden_by_a_false_start_and_question_marks_that_ask_nothing() {
+    let asks = |text: &str| analyze(text, &Options::default()).findings.iter().any(|f| f.rule == "question");
+    assert!(asks("well do you, uh, keep a family budget"));
+    assert!(asks("Is it, like, worth the money"));
+    assert!(!asks("Do it, then tell me."), "an order after a comma is no false start");
+    assert!(!asks("Huh?"));
+    assert!(!asks("People always ask me, how do you stay so organized? Honestly, I don't."));
+    assert!(asks("People always ask me how I stay organized. How do you?"), "the reader's own question still counts");
+}

@@ -7,7 +7,7 @@
 
 use super::{code_pattern, CodeRule, Draft, Phase, RuleInfo, Signal};
 use crate::analysis::rules::code_pattern::{
-    ANSWER_OPENER, HOOK_OPENER, NOT_A_QUESTION, QUESTION_LEAD_IN, QUESTION_OPENER, QUESTION_TAG,
+    ANSWER_OPENER, HOOK_OPENER, NOT_ASKED, NOT_A_QUESTION, QUESTION_LEAD_IN, QUESTION_OPENER, QUESTION_TAG,
 };
 use crate::analysis::report::{Axis, Category, Severity, Span};
 use crate::analysis::text::Text;
@@ -30,6 +30,17 @@ pub(crate) const QUESTION: RuleInfo = RuleInfo {
         "RT @someone: what do you all use for invoicing?",
         "Why does it work? Because the oven is hot.",
         "She said \"is anyone there?\" and left, which was odd",
+        "Pardon?",
+        "My kid asked me, why is the sky blue? No idea.",
+        "How do you put it? Bittersweet.",
+        "Why don't you go first.",
+        "Can you believe it's December already.",
+        "Wasn't a fan.",
+        "So do we.",
+        "How to bake sourdough at home",
+        "@acme is the best thing that happened to us.",
+        "May your weekend be long.",
+        "How have I never used this before!",
     ],
     bad: &[
         "anyone tried this",
@@ -45,6 +56,12 @@ pub(crate) const QUESTION: RuleInfo = RuleInfo {
         "You didn't have to mix paint then, right.",
         "Oh, is that right.",
         "or was it the other store",
+        "did you, uh, ever get the tickets",
+        "what, what do you mean by that",
+        "It's cute, isn't it",
+        "oh, did you",
+        "I was wondering if anyone here has tried the update",
+        "At what point do we stop upgrading",
     ],
 };
 
@@ -56,8 +73,16 @@ pub(crate) const HOOK: RuleInfo = RuleInfo {
     message: "A rhetorical question that leads into a pitch is a sales hook, not an opening.",
     help_in_reply: false,
     whole_draft: false,
-    good: &["Want to grab lunch? I found a new place.", "How do you all handle invoicing?"],
-    bad: &["Want to 10x your sales? Join my course today", "Tired of slow builds? Sign up now for our free trial."],
+    good: &[
+        "Want to grab lunch? I found a new place.",
+        "How do you all handle invoicing?",
+        "Is the new update any good? https://example.com/review",
+    ],
+    bad: &[
+        "Want to 10x your sales? Join my course today",
+        "Tired of slow builds? Sign up now for our free trial.",
+        "It takes two minutes, so what are you waiting for? https://example.com/start",
+    ],
 };
 
 /// The weight of a hook that is not shaped like one ("How do you…? Buy now!").
@@ -69,15 +94,35 @@ const HOOK_REACH: usize = 2;
 
 /// A sentence is a question when it ends with a question mark, or without one when it
 /// opens the way questions do (and not the way clauses and exclamations do: "when I
-/// bought the car", "what a day"), or ends with a tag ("…, right").
+/// bought the car", "what a day"), or ends with a tag ("…, right"); mark or not, it asks
+/// the reader nothing when it only asks to hear again ("pardon?"), searches for a word
+/// ("how do you put it?") or reports someone's question ("they ask me, why…?").
 fn is_question(sentence: &str) -> bool {
     let marked = sentence.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '？').ends_with(['?', '？']);
-    // Openings are judged after what may come before them ("so, @dana, what…").
-    let lead_in = code_pattern(QUESTION_LEAD_IN).find(sentence.as_bytes()).map_or(0, |found| found.end);
+    let lead_in = lead_in(sentence);
     let opening = &sentence.as_bytes()[lead_in..];
-    marked
-        || (code_pattern(QUESTION_OPENER).is_match(opening) && !code_pattern(NOT_A_QUESTION).is_match(opening))
-        || code_pattern(QUESTION_TAG).is_match(sentence.as_bytes())
+    if code_pattern(NOT_ASKED).is_match(sentence.as_bytes()) || code_pattern(NOT_ASKED).is_match(opening) {
+        return false;
+    }
+    // A false start may be the question itself, carried on after a filler ("do you, uh,
+    // keep…"): an opening is looked for at each word of the lead-in too.
+    let opens = |at: usize| {
+        let rest = &sentence.as_bytes()[at..];
+        code_pattern(QUESTION_OPENER).is_match(rest) && !code_pattern(NOT_A_QUESTION).is_match(rest)
+    };
+    let word_starts = (0..lead_in).filter(|&at| at == 0 || sentence.as_bytes()[at - 1].is_ascii_whitespace());
+    // Without its mark, a sentence that ends in "!" exclaims ("how have I never tried this!"),
+    // and one whose lead-in is its subject ("@acme is the best") states.
+    let unmarked = !sentence.trim_end().ends_with('!')
+        && !code_pattern(NOT_A_QUESTION).is_match(sentence.as_bytes())
+        && (opens(lead_in) || word_starts.into_iter().any(opens));
+    marked || unmarked || code_pattern(QUESTION_TAG).is_match(sentence.as_bytes())
+}
+
+/// Where a sentence's opening starts: openings are judged after what may come before them
+/// ("so, @dana, what…").
+fn lead_in(sentence: &str) -> usize {
+    code_pattern(QUESTION_LEAD_IN).find(sentence.as_bytes()).map_or(0, |found| found.end)
 }
 
 /// A retweet ("RT @someone: …") carries someone else's words, questions included.
@@ -112,6 +157,11 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
     let pitches = Starts::of(signals, |s| {
         (s.category().axis() == Axis::Pitch && s.severity >= Severity::Warning) || is_selling(s.category())
     });
+    // What a plain question leads into must sell: a link or hashtags after it are form.
+    let selling = Starts::of(signals, |s| {
+        (s.category().axis() == Axis::Pitch && s.severity >= Severity::Warning && s.category() != Category::SpamForm)
+            || is_selling(s.category())
+    });
     let calls = Starts::of(signals, |s| s.category() == Category::CallToAction);
     let sentences = text.sentences();
     // A question whose mark, or whole, lies inside quotation marks is someone else's.
@@ -128,9 +178,10 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
             continue;
         }
         let reach_end = sentences.get(index + HOOK_REACH).or(sentences.last()).map_or(span.end, |s| s.end);
-        let followed_by_pitch = pitches.any_within(Span::new(span.end, reach_end));
+        let followed_by_pitch = selling.any_within(Span::new(span.end, reach_end));
         let after_all = pitches.any_within(Span::new(span.end, text.as_str().len()));
-        let hook_shaped = code_pattern(HOOK_OPENER).is_match(sentence.as_bytes());
+        let hook_shaped = code_pattern(HOOK_OPENER).is_match(sentence.as_bytes())
+            || code_pattern(HOOK_OPENER).is_match(&sentence.as_bytes()[lead_in(sentence)..]);
         // Answered at once ("Why? Because…"), it was rhetorical: it opens nothing.
         let answered = sentences.get(index + 1).is_some_and(|next| code_pattern(ANSWER_OPENER).is_match(text.slice(*next).as_bytes()));
         if followed_by_pitch || (hook_shaped && after_all) {
