@@ -40,8 +40,8 @@ fn labelled(file: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn rows() -> Vec<(String, bool)> {
-    labelled("youtube-dev.jsonl")
+fn rows(file: &str) -> Vec<(String, bool)> {
+    labelled(file)
         .into_iter()
         .map(|(text, label)| {
             assert!(label == "pitch" || label == "ok", "unexpected label {label}");
@@ -66,7 +66,7 @@ fn counts(rows: &[(String, bool)], strictness: Strictness) -> Counts {
 
 #[test]
 fn dev_corpus_meets_the_quality_floors() {
-    let rows = rows();
+    let rows = rows("youtube-dev.jsonl");
     assert_eq!(rows.len(), 1138, "the dev corpus changed");
     let relaxed = counts(&rows, Strictness::Relaxed);
     let balanced = counts(&rows, Strictness::Balanced);
@@ -78,10 +78,22 @@ fn dev_corpus_meets_the_quality_floors() {
         relaxed.fpr(),
         strict.recall()
     );
-    assert!(balanced.f1() >= 0.96, "balanced F1 {:.3} < 0.96", balanced.f1());
+    // Issue 9's floors.
+    assert!(balanced.f1() >= 0.97, "balanced F1 {:.3} < 0.97", balanced.f1());
     assert!(balanced.fpr() <= 0.02, "balanced false-positive rate {:.3} > 0.02", balanced.fpr());
     assert!(relaxed.fpr() <= 0.01, "relaxed false-positive rate {:.3} > 0.01", relaxed.fpr());
     assert!(strict.recall() >= 0.97, "strict recall {:.3} < 0.97", strict.recall());
+}
+
+/// Issue 9 asks for F1 0.70 with at most 10% false positives on the brand tweets; that is not
+/// reached (0.49). This holds what is: the false-positive limit, and F1 no lower than now.
+#[test]
+fn issue_9_brand_tweets_hold_their_figures() {
+    let rows = rows("tweets-brand-dev.jsonl");
+    let balanced = counts(&rows, Strictness::Balanced);
+    println!("tweets balanced F1 {:.3} fpr {:.3}", balanced.f1(), balanced.fpr());
+    assert!(balanced.fpr() <= 0.10, "balanced false-positive rate {:.3} > 0.10", balanced.fpr());
+    assert!(balanced.f1() >= 0.48, "balanced F1 {:.3} < 0.48", balanced.f1());
 }
 
 #[test]
