@@ -1,13 +1,13 @@
 // The pages modelled on the live sites' markup (tests/pages/, each citing what it models):
 // for each, the box is found, its text is read exactly, the underlines lie on the flagged
-// words, the reply context is the post answered (by its length: the overlay tells tests
-// how long the parent is, never its text) or none, and a sent draft counts once in the
+// words, the reply context is the post answered (by its text: the overlay gives tests a
+// hash of the post it sent, never its text, compared with the hash of the post expected) or none, and a sent draft counts once in the
 // tally, whatever the button's label says.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from './chromium.mjs';
-import { assert, until, PITCH_DRAFT } from './harness.mjs';
+import { assert, assertReplyTo, until, PITCH_DRAFT } from './harness.mjs';
 import { checkUnderlines, overlayState } from './probes.mjs';
 
 /** One line: boxes that send on Enter must not get the draft's line breaks. */
@@ -50,10 +50,7 @@ export async function chromiumSiteTests(suite, { browser, server, watch, open })
     }
     return state;
   };
-  const isReplyTo = (state, parent) => {
-    assert(state.context === 'reply', `checked as ${state.context}, not as a reply to ${JSON.stringify(parent)}`);
-    assert(Number(state.parentLength) === parent.length, `parent of ${state.parentLength} characters, not ${JSON.stringify(parent)} (${parent.length})`);
-  };
+  const isReplyTo = assertReplyTo;
   const isNewPost = (state) => assert(state.context === 'new-post', `checked as ${state.context} (parent of ${state.parentLength} characters)`);
   const boxText = (page, selector) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
 
@@ -73,7 +70,7 @@ export async function chromiumSiteTests(suite, { browser, server, watch, open })
     const page = await open({ host: 'www.reddit.com', path: 'reddit-comments.html', selector: '#nested-box' });
     const state = await typeAndCheck(page, '#nested-box', 'Jonathan Strange, and then Piranesi again. What did you think of the ending?', 'any');
     const [outer, inner] = await page.evaluate(textsOf, 'shreddit-comment > [slot="comment"]');
-    assert(outer.length !== inner.length, 'the two comments must differ in length for this test to tell them apart');
+    assert(outer !== inner, 'the two comments must differ for this test to tell them apart');
     isReplyTo(state, inner);
     await page.close();
   });
@@ -95,7 +92,7 @@ export async function chromiumSiteTests(suite, { browser, server, watch, open })
     await page.waitForSelector('#dialog-box[contenteditable="true"]');
     const state = await typeAndCheck(page, '#dialog-box', PITCH_LINE);
     const [first, second] = await page.evaluate(textsOf, '[aria-posinset] [data-ad-rendering-role="story_message"]');
-    assert(first.length !== second.length, 'the two posts must differ in length for this test to tell them apart');
+    assert(first !== second, 'the two posts must differ for this test to tell them apart');
     isReplyTo(state, second);
     await page.close();
   });
@@ -160,7 +157,7 @@ export async function chromiumSiteTests(suite, { browser, server, watch, open })
     const page = await open({ host: 'www.threads.com', path: 'threads.html', selector: '#reply-box' });
     const state = await typeAndCheck(page, '#reply-box', PITCH_DRAFT);
     const [name, post] = await page.evaluate(textsOf, '[data-pressable-container] span[dir="auto"]');
-    assert(name.length !== post.length, 'the name and the post must differ in length for this test to tell them apart');
+    assert(name !== post, 'the name and the post must differ for this test to tell them apart');
     isReplyTo(state, post);
     const before = await mark();
     await page.click('#post');

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from './chromium.mjs';
 import { chromiumSiteTests } from './chromium-site-tests.mjs';
-import { assert, until, EDITORS, LINKEDIN_SHADOW, PITCH_DRAFT, PITCH_WORDS, SAVED_X_HOME } from './harness.mjs';
+import { assert, assertReplyTo, until, EDITORS, LINKEDIN_SHADOW, PITCH_DRAFT, PITCH_WORDS, SAVED_X_HOME } from './harness.mjs';
 import { checkUnderlines, editorText, overlayElementCentre, overlayState, underlineCentre } from './probes.mjs';
 import { SAVED_PAGES } from './server.mjs';
 
@@ -387,9 +387,9 @@ export async function chromiumTests(suite, { dist, server }) {
       await page.keyboard.type('Which one did you pick?');
       const state = await settled(page, 'a verdict', (s) => s.verdict !== '');
       const [root, focal] = await page.evaluate(() =>
-        [...document.querySelectorAll('article [data-testid="tweetText"]')].map((t) => t.textContent.trim().length));
-      assert(state.context === 'reply', `checked as ${state.context}`);
-      assert(Number(state.parentLength) === focal && focal !== root, `parent of ${state.parentLength} characters; focal ${focal}, root ${root}`);
+        [...document.querySelectorAll('article [data-testid="tweetText"]')].map((t) => t.textContent.trim()));
+      assert(focal !== root, 'the thread root and the focal tweet must differ for this test to tell them apart');
+      assertReplyTo(state, focal);
       await page.close();
     });
 

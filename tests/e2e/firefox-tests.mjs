@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Firefox } from './firefox.mjs';
-import { assert, until, EDITORS, LINKEDIN_SHADOW, PITCH_DRAFT, PITCH_WORDS, SAVED_X_HOME } from './harness.mjs';
+import { assert, assertReplyTo, until, EDITORS, LINKEDIN_SHADOW, PITCH_DRAFT, PITCH_WORDS, SAVED_X_HOME } from './harness.mjs';
 import { checkUnderlines, editorText, overlayElementCentre, overlayState, underlineCentre } from './probes.mjs';
 import { SAVED_PAGES } from './server.mjs';
 
@@ -118,8 +118,7 @@ export async function firefoxTests(suite, { dist, server }) {
         const check = await firefox.evaluate(checkUnderlines, { selector: box, text: draft });
         assert(check.ok, `underlines off their words: ${check.why}`);
         const expected = await firefox.evaluate(parent);
-        assert(state.context === 'reply' && Number(state.parentLength) === expected.length,
-          `checked as ${state.context} with a parent of ${state.parentLength} characters, not ${JSON.stringify(expected)}`);
+        assertReplyTo(state, expected);
       });
     }
 

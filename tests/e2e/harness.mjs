@@ -40,6 +40,25 @@ export async function until(probe, done, what, timeout = 8000) {
   }
 }
 
+/**
+ * The fingerprint the overlay gives of the post a draft answers (data-parent-hash): FNV-1a,
+ * 32 bits, over the UTF-16 code units, 8 hex digits. Tests compare it with the one of the
+ * post they expect, read from the page, so the reply context is asserted by its text while
+ * the extension never writes that text to the page.
+ */
+export function textHash(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Throws unless `state` (overlayState) is a reply to exactly `parent`. */
+export function assertReplyTo(state, parent) {
+  assert(state.context === 'reply', `checked as ${state.context}, not as a reply to ${JSON.stringify(parent)}`);
+  assert(state.parentHash === textHash(parent),
+    `the post answered (${state.parentLength} characters, hash ${state.parentHash}) is not ${JSON.stringify(parent)} (${parent.length}, ${textHash(parent)})`);
+}
+
 /** The draft every editor gets: two paragraphs, an emoji before the flagged words. */
 export const PITCH_DRAFT = 'Hello 👋 friends,\n\nBuy now and get 50% off our new course! Limited time only.';
 export const PITCH_WORDS = 'Buy now';
