@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Firefox } from './firefox.mjs';
-import { assert, assertReplyTo, until, EDITORS, LINKEDIN_SHADOW, PITCH_DRAFT, PITCH_WORDS, SAVED_X_HOME } from './harness.mjs';
+import { assert, assertReplyTo, countedOnce as countedOnceIn, until, EDITORS, LINKEDIN_SHADOW, PITCH_DRAFT, PITCH_WORDS, SAVED_X_HOME } from './harness.mjs';
 import { checkUnderlines, editorText, overlayElementCentre, overlayState, underlineCentre } from './probes.mjs';
 import { SAVED_PAGES } from './server.mjs';
 
@@ -19,12 +19,7 @@ export async function firefoxTests(suite, { dist, server }) {
   if (!firefox) return;
   const settled = (what, check) => until(() => firefox.evaluate(overlayState), (s) => s.count > 0 && check(s), what);
   const text = (selector) => firefox.evaluate(editorText, selector);
-  /** After a send: the tally counts one more draft than `before`, and no more once the page settled. */
-  const countedOnce = async (what, before) => {
-    await new Promise((r) => setTimeout(r, 800));
-    const after = await until(() => firefox.sentCount(), (n) => n > before, what);
-    assert(after === before + 1, `${what}: counted ${after - before} times`);
-  };
+  const countedOnce = (what, before) => countedOnceIn(() => firefox.sentCount(), what, before);
   try {
     for (const editor of FIREFOX_EDITORS) {
       await suite.test(`firefox: ${editor.name}: underlines over the words, verdict, apply and undo`, async () => {

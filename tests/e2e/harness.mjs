@@ -59,19 +59,32 @@ export function assertReplyTo(state, parent) {
     `the post answered (${state.parentLength} characters, hash ${state.parentHash}) is not ${JSON.stringify(parent)} (${parent.length}, ${textHash(parent)})`);
 }
 
+/**
+ * After a send: the tally (`sentCount()`) counts one more draft than `before`, and still
+ * one once the page settled (a button and the box it empties are one draft).
+ */
+export async function countedOnce(sentCount, what, before) {
+  await new Promise((r) => setTimeout(r, 800));
+  const after = await until(sentCount, (n) => n > before, what);
+  assert(after === before + 1, `${what}: counted ${after - before} times`);
+}
+
 /** The draft every editor gets: two paragraphs, an emoji before the flagged words. */
 export const PITCH_DRAFT = 'Hello 👋 friends,\n\nBuy now and get 50% off our new course! Limited time only.';
 export const PITCH_WORDS = 'Buy now';
 
-/** Pages standing for the sites, each with its real editor. */
+/**
+ * Pages standing for the sites, each with its real editor; `send` is its post button (YouTube's
+ * is pressed in chromium-site-tests.mjs, after the placeholder).
+ */
 export const EDITORS = [
-  { name: 'X (Draft.js)', host: 'x.com', path: 'x.html', selector: '[data-testid="tweetTextarea_0"]' },
-  { name: 'Facebook (Lexical)', host: 'www.facebook.com', path: 'facebook.html', selector: '#composer' },
-  { name: 'LinkedIn (Quill)', host: 'www.linkedin.com', path: 'linkedin.html', selector: '.ql-editor' },
-  { name: 'LinkedIn (Quill 1.3.7, which marks its editor data-gramm=false)', host: 'www.linkedin.com', path: 'linkedin-quill1.html', selector: '#composer .ql-editor' },
-  { name: 'Bluesky (ProseMirror, dark page)', host: 'bsky.app', path: 'bluesky.html', selector: '.ProseMirror', theme: 'dark' },
-  { name: 'Reddit (textarea, CSP script-src self)', host: 'www.reddit.com', path: 'reddit.html', selector: 'textarea[name="text"]', theme: 'light' },
-  { name: 'Mastodon (textarea, dark page)', host: 'mastodon.social', path: 'mastodon.html', selector: 'textarea.autosuggest-textarea__textarea', theme: 'dark' },
+  { name: 'X (Draft.js)', host: 'x.com', path: 'x.html', selector: '[data-testid="tweetTextarea_0"]', send: '[data-testid="tweetButtonInline"]' },
+  { name: 'Facebook (Lexical)', host: 'www.facebook.com', path: 'facebook.html', selector: '#composer', send: '[role="button"][aria-label="Post"]' },
+  { name: 'LinkedIn (Quill)', host: 'www.linkedin.com', path: 'linkedin.html', selector: '.ql-editor', send: '.share-actions__primary-action' },
+  { name: 'LinkedIn (Quill 1.3.7, which marks its editor data-gramm=false)', host: 'www.linkedin.com', path: 'linkedin-quill1.html', selector: '#composer .ql-editor', send: '.share-actions__primary-action' },
+  { name: 'Bluesky (TipTap, dark page)', host: 'bsky.app', path: 'bluesky.html', selector: '.ProseMirror', send: '[data-testid="composerPublishBtn"]', theme: 'dark' },
+  { name: 'Reddit (textarea, CSP script-src self)', host: 'www.reddit.com', path: 'reddit.html', selector: 'textarea[name="text"]', send: 'form.comment-form button[type="submit"]', theme: 'light' },
+  { name: 'Mastodon (textarea, dark page)', host: 'mastodon.social', path: 'mastodon.html', selector: 'textarea.autosuggest-textarea__textarea', send: '.compose-form__publish button', theme: 'dark' },
   { name: 'YouTube (contenteditable that appears on click)', host: 'www.youtube.com', path: 'youtube.html', selector: '#contenteditable-root', open: '#placeholder-area' },
 ];
 
