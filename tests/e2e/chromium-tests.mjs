@@ -89,10 +89,12 @@ export async function chromiumTests(suite, { dist, server }) {
     }
 
     for (const editor of EDITORS.filter((e) => e.send)) {
-      await suite.test(`chromium: ${editor.name}: its post button counts the draft once in the tally`, async () => {
+      await suite.test(`chromium: ${editor.name}: text read exactly, ${editor.parent ? 'a reply to the post on the page' : 'a new post'}; its post button counts the draft once in the tally`, async () => {
         const page = await open(editor);
         await page.keyboard.type(PITCH_DRAFT);
-        await settled(page, 'a pitch verdict', (s) => s.verdict === 'pitch' && s.length === PITCH_DRAFT.length);
+        const state = await settled(page, 'a pitch verdict on the whole draft', (s) => s.verdict === 'pitch' && s.length === PITCH_DRAFT.length);
+        if (editor.parent) assertReplyTo(state, (await page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent.trim()), editor.parent)).join('\n'));
+        else assert(state.context === 'new-post', `checked as ${state.context} (parent of ${state.parentLength} characters)`);
         const before = await browser.sentCount();
         await page.click(editor.send);
         await countedOnce(browser.sentCount, `the post button ${editor.send}`, before);

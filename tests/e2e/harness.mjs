@@ -75,7 +75,8 @@ export const PITCH_WORDS = 'Buy now';
 
 /**
  * Pages standing for the sites, each with its real editor; `send` is its post button (YouTube's
- * is pressed in chromium-site-tests.mjs, after the placeholder).
+ * is pressed in chromium-site-tests.mjs, after the placeholder); `parent`, the elements whose
+ * text (a line each) is the post the box answers, where it answers one.
  */
 export const EDITORS = [
   { name: 'X (Draft.js)', host: 'x.com', path: 'x.html', selector: '[data-testid="tweetTextarea_0"]', send: '[data-testid="tweetButtonInline"]' },
@@ -83,7 +84,7 @@ export const EDITORS = [
   { name: 'LinkedIn (Quill)', host: 'www.linkedin.com', path: 'linkedin.html', selector: '.ql-editor', send: '.share-actions__primary-action' },
   { name: 'LinkedIn (Quill 1.3.7, which marks its editor data-gramm=false)', host: 'www.linkedin.com', path: 'linkedin-quill1.html', selector: '#composer .ql-editor', send: '.share-actions__primary-action' },
   { name: 'Bluesky (TipTap, dark page)', host: 'bsky.app', path: 'bluesky.html', selector: '.ProseMirror', send: '[data-testid="composerPublishBtn"]', theme: 'dark' },
-  { name: 'Reddit (textarea, CSP script-src self)', host: 'www.reddit.com', path: 'reddit.html', selector: 'textarea[name="text"]', send: 'form.comment-form button[type="submit"]', theme: 'light' },
+  { name: 'Reddit (textarea, CSP script-src self)', host: 'www.reddit.com', path: 'reddit.html', selector: 'textarea[name="text"]', send: 'form.comment-form button[type="submit"]', parent: 'shreddit-post [slot="text-body"]', theme: 'light' },
   { name: 'Mastodon (textarea, dark page)', host: 'mastodon.social', path: 'mastodon.html', selector: 'textarea.autosuggest-textarea__textarea', send: '.compose-form__publish button', theme: 'dark' },
   { name: 'YouTube (contenteditable that appears on click)', host: 'www.youtube.com', path: 'youtube.html', selector: '#contenteditable-root', open: '#placeholder-area' },
 ];
