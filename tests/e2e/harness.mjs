@@ -86,10 +86,11 @@ export const EDITORS = [
   { name: 'Bluesky (TipTap, dark page)', host: 'bsky.app', path: 'bluesky.html', selector: '.ProseMirror', send: '[data-testid="composerPublishBtn"]', theme: 'dark' },
   { name: 'Reddit (textarea, CSP script-src self)', host: 'www.reddit.com', path: 'reddit.html', selector: 'textarea[name="text"]', send: 'form.comment-form button[type="submit"]', parent: 'shreddit-post [slot="text-body"]', theme: 'light' },
   { name: 'Mastodon (textarea, dark page)', host: 'mastodon.social', path: 'mastodon.html', selector: 'textarea.autosuggest-textarea__textarea', send: '.compose-form__publish button', theme: 'dark' },
-  // Two more editors, their sends and reply context checked in chromium-site-tests.mjs; on
+  // More editors, their sends and reply context checked in chromium-site-tests.mjs; on
   // Reddit the nested reply box (the top-level one answers a request for recommendations,
   // and the draft gets no underline at "Buy now" there).
   { name: 'Reddit (Lexical rich text in shreddit-composer, CSP script-src self)', host: 'www.reddit.com', path: 'reddit-comments.html', selector: '#nested-box' },
+  { name: 'LinkedIn (TipTap comment box)', host: 'www.linkedin.com', path: 'linkedin-comment.html', selector: '#comment-place .ProseMirror' },
   { name: 'LinkedIn (TipTap share box in a modal <dialog>)', host: 'www.linkedin.com', path: 'linkedin-dialog.html', selector: '[componentkey="ShareBox_textEditor"] .ProseMirror' },
   { name: 'YouTube (contenteditable that appears on click)', host: 'www.youtube.com', path: 'youtube.html', selector: '#contenteditable-root', open: '#placeholder-area' },
 ];
