@@ -1,13 +1,13 @@
 // The pages modelled on the live sites' markup (tests/pages/, each citing what it models):
 // for each, the box is found, its text is read exactly, the underlines lie on the flagged
-// words, the reply context is the post answered (by its length: the overlay tells tests
-// how long the parent is, never its text) or none, and a sent draft counts once in the
+// words, the reply context is the post answered (by its text: the overlay gives tests a
+// hash of the post it sent, never its text, compared with the hash of the post expected) or none, and a sent draft counts once in the
 // tally, whatever the button's label says.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from './chromium.mjs';
-import { assert, until, PITCH_DRAFT } from './harness.mjs';
+import { assert, assertReplyTo, countedOnce as countedOnceIn, until, PITCH_DRAFT } from './harness.mjs';
 import { checkUnderlines, overlayState } from './probes.mjs';
 
 /** One line: boxes that send on Enter must not get the draft's line breaks. */
@@ -18,24 +18,21 @@ function textsOf(selector) {
   return [...document.querySelectorAll(selector)].map((el) => el.textContent.trim());
 }
 
+/** Whether the element at `selector` is a TipTap editor's (TipTap sets `dom.editor`). */
+function isTipTap(selector) {
+  return Boolean(document.querySelector(selector)?.editor?.commands);
+}
+
 export async function chromiumSiteTests(suite, { browser, server, watch, open }) {
   const { context } = browser;
   const settled = (page, what, check) => until(() => page.evaluate(overlayState), (s) => s.count > 0 && check(s), what);
-  const tally = async (b = browser) => (await b.worker.evaluate(() => chrome.storage.local.get('tally'))).tally ?? {};
-  const sent = (t) => (t.conversation ?? 0) + (t.noRoom ?? 0) + (t.pitch ?? 0);
   /** The drafts counted so far, to compare with after a send. */
-  const mark = async (b = browser) => sent(await tally(b));
-  /** Waits for one more sent draft than `before`, then long enough for a second count to show. */
-  const countedOnce = async (what, before, b = browser) => {
-    await until(() => tally(b), (t) => sent(t) > before, what);
-    await new Promise((r) => setTimeout(r, 600));
-    const t = await tally(b);
-    assert(sent(t) === before + 1, `${what}: counted ${sent(t) - before} times: ${JSON.stringify(t)}`);
-  };
+  const mark = (b = browser) => b.sentCount();
+  const countedOnce = (what, before, b = browser) => countedOnceIn(b.sentCount, what, before);
   const notCounted = async (what, before, b = browser) => {
     await new Promise((r) => setTimeout(r, 600));
-    const t = await tally(b);
-    assert(sent(t) === before, `${what} counted as sent: ${JSON.stringify(t)}`);
+    const after = await b.sentCount();
+    assert(after === before, `${what} counted as sent (${after - before} times)`);
   };
   /** Types `text` in the box and checks what every page must show. */
   const typeAndCheck = async (page, selector, text, verdict = 'pitch') => {
@@ -50,16 +47,16 @@ export async function chromiumSiteTests(suite, { browser, server, watch, open })
     }
     return state;
   };
-  const isReplyTo = (state, parent) => {
-    assert(state.context === 'reply', `checked as ${state.context}, not as a reply to ${JSON.stringify(parent)}`);
-    assert(Number(state.parentLength) === parent.length, `parent of ${state.parentLength} characters, not ${JSON.stringify(parent)} (${parent.length})`);
-  };
+  const isReplyTo = assertReplyTo;
   const isNewPost = (state) => assert(state.context === 'new-post', `checked as ${state.context} (parent of ${state.parentLength} characters)`);
   const boxText = (page, selector) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
 
   await suite.test('chromium: Reddit shreddit-composer, Lexical in slot=rte: the top-level box answers the post (title and body), its Comment button counts once', async () => {
     const page = await open({ host: 'www.reddit.com', path: 'reddit-comments.html', selector: '#top-box' });
     const state = await typeAndCheck(page, '#top-box', PITCH_DRAFT);
+    // Rich text makes each line a paragraph (plain text would break lines inside one).
+    const paragraphs = await page.evaluate(() => document.querySelectorAll('#top-box > p').length);
+    assert(paragraphs === 3, `${paragraphs} paragraphs for three lines: not Lexical rich text?`);
     const [title, body] = await page.evaluate(textsOf, 'shreddit-post [slot="title"], shreddit-post [slot="text-body"]');
     isReplyTo(state, `${title}\n${body}`);
     const before = await mark();
@@ -69,12 +66,15 @@ export async function chromiumSiteTests(suite, { browser, server, watch, open })
     await page.close();
   });
 
-  await suite.test('chromium: Reddit reply box inside a nested shreddit-comment answers that comment, not its parent or the post', async () => {
+  await suite.test('chromium: Reddit reply box inside a nested shreddit-comment answers that comment, not its parent or the post; its Comment button counts once', async () => {
     const page = await open({ host: 'www.reddit.com', path: 'reddit-comments.html', selector: '#nested-box' });
     const state = await typeAndCheck(page, '#nested-box', 'Jonathan Strange, and then Piranesi again. What did you think of the ending?', 'any');
     const [outer, inner] = await page.evaluate(textsOf, 'shreddit-comment > [slot="comment"]');
-    assert(outer.length !== inner.length, 'the two comments must differ in length for this test to tell them apart');
+    assert(outer !== inner, 'the two comments must differ for this test to tell them apart');
     isReplyTo(state, inner);
+    const before = await mark();
+    await page.click('#nested [slot="submit-button"]');
+    await countedOnce('the reply\'s Comment button', before);
     await page.close();
   });
 
@@ -95,7 +95,7 @@ export async function chromiumSiteTests(suite, { browser, server, watch, open })
     await page.waitForSelector('#dialog-box[contenteditable="true"]');
     const state = await typeAndCheck(page, '#dialog-box', PITCH_LINE);
     const [first, second] = await page.evaluate(textsOf, '[aria-posinset] [data-ad-rendering-role="story_message"]');
-    assert(first.length !== second.length, 'the two posts must differ in length for this test to tell them apart');
+    assert(first !== second, 'the two posts must differ for this test to tell them apart');
     isReplyTo(state, second);
     await page.close();
   });
@@ -120,6 +120,7 @@ export async function chromiumSiteTests(suite, { browser, server, watch, open })
     await page.waitForSelector('html[data-editor="tiptap"]', { state: 'attached' });
     const selector = '#editor .ProseMirror';
     const state = await typeAndCheck(page, selector, PITCH_DRAFT);
+    assert(await page.evaluate(isTipTap, selector), 'the box is not a TipTap editor');
     assert(state.count === 1, `${state.count} overlays: the textarea's outlived it`);
     const [, post] = await page.evaluate(textsOf, '.reply-to div[dir="auto"]');
     isReplyTo(state, post);
@@ -148,6 +149,7 @@ export async function chromiumSiteTests(suite, { browser, server, watch, open })
     const selector = '#comment-place .ProseMirror';
     const page = await open({ host: 'www.linkedin.com', path: 'linkedin-comment.html', selector });
     const state = await typeAndCheck(page, selector, PITCH_DRAFT);
+    assert(await page.evaluate(isTipTap, selector), 'the box is not a TipTap editor');
     const posts = await page.evaluate(textsOf, '[componentkey^="feed-commentary_"]');
     isReplyTo(state, posts[1]);
     const before = await mark();
@@ -160,7 +162,7 @@ export async function chromiumSiteTests(suite, { browser, server, watch, open })
     const page = await open({ host: 'www.threads.com', path: 'threads.html', selector: '#reply-box' });
     const state = await typeAndCheck(page, '#reply-box', PITCH_DRAFT);
     const [name, post] = await page.evaluate(textsOf, '[data-pressable-container] span[dir="auto"]');
-    assert(name.length !== post.length, 'the name and the post must differ in length for this test to tell them apart');
+    assert(name !== post, 'the name and the post must differ for this test to tell them apart');
     isReplyTo(state, post);
     const before = await mark();
     await page.click('#post');

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from './chromium.mjs';
 import { chromiumSiteTests } from './chromium-site-tests.mjs';
-import { assert, until, EDITORS, LINKEDIN_SHADOW, PITCH_DRAFT, PITCH_WORDS, SAVED_X_HOME } from './harness.mjs';
+import { assert, assertReplyTo, countedOnce, until, EDITORS, LINKEDIN_SHADOW, PITCH_DRAFT, PITCH_WORDS, SAVED_X_HOME } from './harness.mjs';
 import { checkUnderlines, editorText, overlayElementCentre, overlayState, underlineCentre } from './probes.mjs';
 import { SAVED_PAGES } from './server.mjs';
 
@@ -88,6 +88,20 @@ export async function chromiumTests(suite, { dist, server }) {
       });
     }
 
+    for (const editor of EDITORS.filter((e) => e.send)) {
+      await suite.test(`chromium: ${editor.name}: text read exactly, ${editor.parent ? 'a reply to the post on the page' : 'a new post'}; its post button counts the draft once in the tally`, async () => {
+        const page = await open(editor);
+        await page.keyboard.type(PITCH_DRAFT);
+        const state = await settled(page, 'a pitch verdict on the whole draft', (s) => s.verdict === 'pitch' && s.length === PITCH_DRAFT.length);
+        if (editor.parent) assertReplyTo(state, (await page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent.trim()), editor.parent)).join('\n'));
+        else assert(state.context === 'new-post', `checked as ${state.context} (parent of ${state.parentLength} characters)`);
+        const before = await browser.sentCount();
+        await page.click(editor.send);
+        await countedOnce(browser.sentCount, `the post button ${editor.send}`, before);
+        await page.close();
+      });
+    }
+
     await suite.test('chromium: compose boxes marked data-gramm=false, data-enable-grammarly=false, data-sociable=off, read-only or password are left alone', async () => {
       const page = await open(EDITORS.find((e) => e.host === 'mastodon.social'));
       await page.keyboard.type('Buy now!');
@@ -136,7 +150,7 @@ export async function chromiumTests(suite, { dist, server }) {
       await page.close();
     });
 
-    await suite.test('chromium: LinkedIn share box in an open shadow root: text read exactly, underlines on the words, sends count; hidden decoys get nothing', async () => {
+    await suite.test('chromium: LinkedIn share box in an open shadow root: text read exactly, underlines on the words, a new post, Post counts once; hidden decoys get nothing', async () => {
       const page = await open(LINKEDIN_SHADOW);
       // One line: Quill 2 itself loses its caret in a shadow root (the first letter lands
       // last, Enter splits lines oddly), so compare with what it holds.
@@ -152,14 +166,13 @@ export async function chromiumTests(suite, { dist, server }) {
       // A box added to the shadow root later is found as well.
       await page.evaluate(() => document.getElementById('interop-outlet').shadowRoot.append(document.createElement('textarea')));
       await until(() => page.evaluate(() => document.querySelectorAll('[data-sociable-overlay]').length), (n) => n === 2, 'an overlay for the new box');
-      await browser.worker.evaluate(() => chrome.storage.local.clear());
+      const before = await browser.sentCount();
       await page.click('#interop-outlet .share-actions__primary-action');
-      await until(() => browser.worker.evaluate(() => chrome.storage.local.get('tally')), (l) => l.tally?.pitch === 1, 'the tally');
-      await browser.worker.evaluate(() => chrome.storage.local.clear());
+      await countedOnce(browser.sentCount, 'the Post button in the shadow root', before);
       await page.close();
     });
 
-    await suite.test('chromium: a box in a modal <dialog> (top layer): the overlay is inside it, visible and focusable', async () => {
+    await suite.test('chromium: LinkedIn TipTap share box in a modal <dialog> (top layer): the overlay is inside it, visible and focusable; a new post, Post counts once', async () => {
       const editor = { host: 'www.linkedin.com', path: 'linkedin-dialog.html', selector: '[componentkey="ShareBox_textEditor"] .ProseMirror' };
       const page = await open(editor);
       await page.keyboard.type(PITCH_DRAFT);
@@ -167,6 +180,7 @@ export async function chromiumTests(suite, { dist, server }) {
       const check = await page.evaluate(checkUnderlines, { selector: editor.selector, text: PITCH_DRAFT });
       assert(check.ok, `underlines off their words: ${check.why}`);
       assert(state.context === 'new-post', `the share box checked as ${state.context}`);
+      assert(await page.evaluate((s) => Boolean(document.querySelector(s).editor?.commands), editor.selector), 'the box is not a TipTap editor');
       const inside = await page.evaluate(() => document.querySelector('dialog').contains(document.querySelector('[data-sociable-overlay]')));
       assert(inside, 'the overlay is not inside the dialog');
       // What the user sees at the indicator's centre: the overlay, not the dialog over it.
@@ -179,6 +193,13 @@ export async function chromiumTests(suite, { dist, server }) {
       const card = await page.evaluate(overlayElementCentre, '.card');
       assert(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.dataset.sociableOverlay !== undefined, [card.x, card.y]),
         'the card is hidden under the dialog');
+      await page.keyboard.press('Escape');
+      await settled(page, 'the card closed', (s) => !s.cardOpen);
+      // Escape closed the card only: the share box the draft is in stays open.
+      assert(await page.evaluate(() => document.querySelector('dialog').open), 'Escape in the card closed the share dialog too');
+      const before = await browser.sentCount();
+      await page.click('dialog .share-actions__primary-action');
+      await countedOnce(browser.sentCount, 'the dialog\'s Post button', before);
       await page.close();
     });
 
@@ -240,7 +261,7 @@ export async function chromiumTests(suite, { dist, server }) {
       await page.close();
     });
 
-    await suite.test('chromium: a reply to a request for recommendations is not a pitch', async () => {
+    await suite.test('chromium: a reply to a request for recommendations is not a pitch (X reply dialog: answers the request; Reply counts once)', async () => {
       const reply = 'You could try Notion, we use it and it is great for small teams.';
       const newPost = await open(EDITORS[0]);
       await newPost.keyboard.type(reply);
@@ -251,6 +272,11 @@ export async function chromiumTests(suite, { dist, server }) {
       const answered = await settled(page, 'a verdict', (s) => s.verdict !== '');
       assert(answered.verdict === 'conversation', `reply verdict ${answered.verdict}`);
       assert(answered.pitch < alone.pitch, `pitch ${answered.pitch} as a reply, ${alone.pitch} as a new post`);
+      const [request] = await page.evaluate(() => [...document.querySelectorAll('article [data-testid="tweetText"]')].map((t) => t.textContent.trim()));
+      assertReplyTo(answered, request);
+      const before = await browser.sentCount();
+      await page.click('[data-testid="tweetButton"]');
+      await countedOnce(browser.sentCount, 'the Reply button', before);
       await page.close();
     });
 
@@ -331,6 +357,7 @@ export async function chromiumTests(suite, { dist, server }) {
     });
 
     await suite.test('chromium: a sent draft counts in the weekly tally; storage holds counts, never text', async () => {
+      await browser.worker.evaluate(() => chrome.storage.local.clear());
       const page = await open(EDITORS[0]);
       await page.keyboard.type(PITCH_DRAFT);
       await settled(page, 'a pitch verdict', (s) => s.verdict === 'pitch');
@@ -362,7 +389,7 @@ export async function chromiumTests(suite, { dist, server }) {
       const named = logged.find((w) => w.startsWith('https://x.com'));
       assert(named && ['strictness "loud"', 'paused "yes"', 'sites ["x.com"]'].every((part) => named.includes(part)),
         `the page did not warn about each corrupt setting: ${JSON.stringify(logged)}`);
-      await browser.worker.evaluate(() => chrome.storage.sync.clear());
+      await browser.worker.evaluate(() => Promise.all([chrome.storage.sync.clear(), chrome.storage.local.clear()]));
       await popup.close();
       await page.close();
     });
@@ -382,14 +409,17 @@ export async function chromiumTests(suite, { dist, server }) {
       await page.close();
     });
 
-    await suite.test('chromium: X status page: the reply answers the focal tweet, not the thread root', async () => {
+    await suite.test('chromium: X status page: the reply answers the focal tweet, not the thread root; Reply counts once', async () => {
       const page = await open({ host: 'x.com', path: 'x-status.html', selector: '[data-testid="tweetTextarea_0"]' });
       await page.keyboard.type('Which one did you pick?');
       const state = await settled(page, 'a verdict', (s) => s.verdict !== '');
       const [root, focal] = await page.evaluate(() =>
-        [...document.querySelectorAll('article [data-testid="tweetText"]')].map((t) => t.textContent.trim().length));
-      assert(state.context === 'reply', `checked as ${state.context}`);
-      assert(Number(state.parentLength) === focal && focal !== root, `parent of ${state.parentLength} characters; focal ${focal}, root ${root}`);
+        [...document.querySelectorAll('article [data-testid="tweetText"]')].map((t) => t.textContent.trim()));
+      assert(focal !== root, 'the thread root and the focal tweet must differ for this test to tell them apart');
+      assertReplyTo(state, focal);
+      const before = await browser.sentCount();
+      await page.click('[data-testid="tweetButtonInline"]');
+      await countedOnce(browser.sentCount, 'the Reply button', before);
       await page.close();
     });
 

@@ -37,6 +37,11 @@ export async function launchChromium(dist, server) {
     worker,
     extensionId,
     pageUrl: (host, path) => `https://${host}:${server.httpsPort}/${path}`,
+    /** How many drafts the tally has counted as sent. */
+    sentCount: async () => {
+      const { tally = {} } = await worker.evaluate(() => chrome.storage.local.get('tally'));
+      return (tally.conversation ?? 0) + (tally.noRoom ?? 0) + (tally.pitch ?? 0);
+    },
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -1,8 +1,9 @@
-// The extension in firefox-esr as a temporary add-on: the textarea and two rich editors.
+// The extension in firefox-esr as a temporary add-on: every editor page, LinkedIn's shadow-root
+// share box, Reddit's shreddit-composer, X home; sends read back from the add-on's storage.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Firefox } from './firefox.mjs';
-import { assert, until, EDITORS, LINKEDIN_SHADOW, PITCH_DRAFT, PITCH_WORDS, SAVED_X_HOME } from './harness.mjs';
+import { assert, assertReplyTo, countedOnce as countedOnceIn, until, EDITORS, LINKEDIN_SHADOW, PITCH_DRAFT, PITCH_WORDS, SAVED_X_HOME } from './harness.mjs';
 import { checkUnderlines, editorText, overlayElementCentre, overlayState, underlineCentre } from './probes.mjs';
 import { SAVED_PAGES } from './server.mjs';
 
@@ -18,6 +19,7 @@ export async function firefoxTests(suite, { dist, server }) {
   if (!firefox) return;
   const settled = (what, check) => until(() => firefox.evaluate(overlayState), (s) => s.count > 0 && check(s), what);
   const text = (selector) => firefox.evaluate(editorText, selector);
+  const countedOnce = (what, before) => countedOnceIn(() => firefox.sentCount(), what, before);
   try {
     for (const editor of FIREFOX_EDITORS) {
       await suite.test(`firefox: ${editor.name}: underlines over the words, verdict, apply and undo`, async () => {
@@ -55,7 +57,7 @@ export async function firefoxTests(suite, { dist, server }) {
       });
     }
 
-    await suite.test('firefox: LinkedIn share box in an open shadow root: text read exactly, underlines on the words; hidden decoys get nothing', async () => {
+    await suite.test('firefox: LinkedIn share box in an open shadow root: text read exactly, underlines on the words, a new post, Post counts once; hidden decoys get nothing', async () => {
       const editor = LINKEDIN_SHADOW;
       await firefox.goto(`https://${editor.host}/${editor.path}`);
       await until(() => firefox.evaluate(editorText, editor.selector), (t) => t !== null, 'the editor');
@@ -70,6 +72,10 @@ export async function firefoxTests(suite, { dist, server }) {
       assert(check.ok, `underlines off their words: ${check.why}`);
       const count = await firefox.evaluate(() => document.querySelectorAll('[data-sociable-overlay]').length);
       assert(count === 1, `${count} overlays; the decoys got one`);
+      assert(state.context === 'new-post', `the share box checked as ${state.context}`);
+      const before = await firefox.sentCount();
+      await firefox.clickSelector('.share-actions__primary-action');
+      await countedOnce('the Post button in the shadow root', before);
     });
 
     await suite.test('firefox: LinkedIn share box in an open shadow root: apply a suggestion over the words, undo it with Ctrl+Z', async () => {
@@ -105,11 +111,11 @@ export async function firefoxTests(suite, { dist, server }) {
 
     // Reddit's shreddit-composer with Lexical in slot=rte (tests/pages/reddit-comments.html).
     const redditBoxes = [
-      { box: '#top-box', text: PITCH_DRAFT, parent: () => [...document.querySelectorAll('shreddit-post [slot="title"], shreddit-post [slot="text-body"]')].map((e) => e.textContent.trim()).join('\n'), what: 'the top-level box answers the post' },
-      { box: '#nested-box', text: 'Jonathan Strange, and then Piranesi again. Buy now and get 50% off!', parent: () => document.querySelector('[thingid="t1_bbb"] > [slot="comment"]').textContent.trim(), what: 'a nested reply box answers its comment' },
+      { box: '#top-box', send: '#top-level [slot="submit-button"]', text: PITCH_DRAFT, parent: () => [...document.querySelectorAll('shreddit-post [slot="title"], shreddit-post [slot="text-body"]')].map((e) => e.textContent.trim()).join('\n'), what: 'the top-level box answers the post' },
+      { box: '#nested-box', send: '#nested [slot="submit-button"]', text: 'Jonathan Strange, and then Piranesi again. Buy now and get 50% off!', parent: () => document.querySelector('[thingid="t1_bbb"] > [slot="comment"]').textContent.trim(), what: 'a nested reply box answers its comment' },
     ];
-    for (const { box, text: draft, parent, what } of redditBoxes) {
-      await suite.test(`firefox: Reddit shreddit-composer, Lexical in slot=rte: ${what}; text read exactly, underlines on the words`, async () => {
+    for (const { box, send, text: draft, parent, what } of redditBoxes) {
+      await suite.test(`firefox: Reddit shreddit-composer, Lexical in slot=rte: ${what}; text read exactly, underlines on the words, Comment counts once`, async () => {
         await firefox.goto('https://www.reddit.com/reddit-comments.html');
         await until(() => firefox.evaluate((s) => Boolean(document.querySelector(s)?.isContentEditable), box), Boolean, 'the Lexical box');
         await firefox.clickSelector(box);
@@ -118,10 +124,30 @@ export async function firefoxTests(suite, { dist, server }) {
         const check = await firefox.evaluate(checkUnderlines, { selector: box, text: draft });
         assert(check.ok, `underlines off their words: ${check.why}`);
         const expected = await firefox.evaluate(parent);
-        assert(state.context === 'reply' && Number(state.parentLength) === expected.length,
-          `checked as ${state.context} with a parent of ${state.parentLength} characters, not ${JSON.stringify(expected)}`);
+        assertReplyTo(state, expected);
+        const before = await firefox.sentCount();
+        await firefox.clickSelector(send);
+        await countedOnce('the Comment button', before);
+        assert(await firefox.evaluate((s) => document.querySelector(s).textContent, box) === '', 'the page did not empty the box');
       });
     }
+
+    await suite.test('firefox: X home composer (Draft.js page, a tweet in the timeline below it): a new post; text read exactly, underlines on the words; Post counts once', async () => {
+      const editor = EDITORS.find((e) => e.path === 'x.html');
+      await firefox.goto(`https://${editor.host}/${editor.path}`);
+      await until(() => firefox.evaluate((s) => Boolean(document.querySelector(s)), editor.selector), Boolean, 'the composer');
+      await firefox.evaluate(() => document.querySelector('[data-testid="primaryColumn"]').insertAdjacentHTML('beforeend',
+        '<article data-testid="tweet"><div data-testid="tweetText">Can anyone recommend a note-taking app?</div></article>'));
+      await firefox.clickSelector(editor.selector);
+      await firefox.type(PITCH_DRAFT);
+      const state = await settled('a pitch verdict on the whole draft', (s) => s.length === PITCH_DRAFT.length && s.verdict === 'pitch' && s.lines.length > 0);
+      const check = await firefox.evaluate(checkUnderlines, { selector: editor.selector, text: PITCH_DRAFT });
+      assert(check.ok, `underlines off their words: ${check.why}`);
+      assert(state.context === 'new-post', `checked as ${state.context} (parent of ${state.parentLength} characters)`);
+      const before = await firefox.sentCount();
+      await firefox.clickSelector('[data-testid="tweetButtonInline"]');
+      await countedOnce('the Post button', before);
+    });
 
     /** Where in `server.requests` the saved page's own requests (its images on the web) are. */
     let savedRequests = [0, 0];

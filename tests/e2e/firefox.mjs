@@ -12,10 +12,17 @@ async function freePort() {
   return port;
 }
 
+/**
+ * The add-on's internal UUID, fixed so tests can open its pages (moz-extension://…/popup.html)
+ * and read its storage there: the tally, as the popup does.
+ */
+export const ADDON_UUID = '5a0c1ab1-e000-4e5e-9000-50c1ab1e0010';
+const ADDON_ID = 'sociable@sociable.dev';
+
 export class Firefox {
   static async launch(dist, server) {
     const port = await freePort();
-    const driver = spawn(join(homedir(), '.cargo', 'bin', 'geckodriver'), ['--port', String(port), '--log', 'error'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const driver = spawn(join(homedir(), '.cargo', 'bin', 'geckodriver'), ['--port', String(port), '--log', 'error', '--allow-system-access'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     driver.stderr.on('data', (d) => { stderr += d; });
     const base = `http://127.0.0.1:${port}`;
@@ -40,6 +47,7 @@ export class Firefox {
             // Release builds honour services.settings.server only with this set.
             env: { MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
             prefs: {
+              'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
               // The social hosts reach the local test server: it acts as the HTTP proxy.
               'network.proxy.type': 1,
               'network.proxy.http': '127.0.0.1',
@@ -113,6 +121,47 @@ export class Firefox {
 
   cmd(method, path, body) {
     return this.send(method, `/session/${this.session}${path}`, body);
+  }
+
+  /**
+   * Runs `fn(arg)` in the add-on's popup page, open in a second tab, then comes back to the
+   * test's tab. WebDriver may not navigate to moz-extension:// pages, so the tab is opened
+   * once from the browser's chrome (geckodriver runs with --allow-system-access for this).
+   */
+  async inAddon(fn, arg) {
+    if (!this.tabs) {
+      const [page] = await this.cmd('GET', '/window/handles');
+      await this.cmd('POST', '/moz/context', { context: 'chrome' });
+      try {
+        await this.cmd('POST', '/execute/sync', {
+          script: 'gBrowser.addTab(arguments[0], { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });',
+          args: [`moz-extension://${ADDON_UUID}/popup.html`],
+        });
+      } finally {
+        await this.cmd('POST', '/moz/context', { context: 'content' });
+      }
+      const addon = (await this.cmd('GET', '/window/handles')).find((h) => h !== page);
+      this.tabs = { page, addon };
+    }
+    await this.cmd('POST', '/window', { handle: this.tabs.addon });
+    try {
+      for (let i = 0; ; i += 1) {
+        try {
+          return await this.evaluate(fn, arg);
+        } catch (error) {
+          if (i > 40) throw error; // the page may still be loading
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
+    } finally {
+      await this.cmd('POST', '/window', { handle: this.tabs.page });
+    }
+  }
+
+  /** How many drafts the tally has counted as sent, read from the add-on's storage. */
+  async sentCount() {
+    const tally = await this.inAddon(() => browser.storage.local.get('tally').then((l) => l.tally ?? {}));
+    return (tally.conversation ?? 0) + (tally.noRoom ?? 0) + (tally.pitch ?? 0);
   }
 
   goto(url) {

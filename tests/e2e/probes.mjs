@@ -21,6 +21,7 @@ export function overlayState() {
     rev: Number(host.dataset.rev),
     context: host.dataset.context,
     parentLength: host.dataset.parentLength,
+    parentHash: host.dataset.parentHash,
     theme: root.querySelector('.theme')?.dataset.theme,
     live: root.querySelector('[aria-live]')?.textContent ?? '',
     indicator: indicator && !indicator.hidden ? { ...box(indicator), verdict: indicator.dataset.verdict, label: indicator.getAttribute('aria-label') } : null,

@@ -28,7 +28,7 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 export async function buildPages() {
   mkdirSync(out, { recursive: true });
   await esbuild.build({
-    entryPoints: ['draft', 'lexical', 'lexical-boxes', 'quill', 'quill1', 'quillshadow', 'prosemirror', 'prosemirror-boxes', 'reddit', 'youtube', 'textarea'].map((n) => join(pages, 'src', `${n}.js`)),
+    entryPoints: ['draft', 'lexical', 'lexical-boxes', 'quill', 'quill1', 'quillshadow', 'tiptap-boxes', 'reddit', 'youtube', 'textarea'].map((n) => join(pages, 'src', `${n}.js`)),
     outdir: out,
     bundle: true,
     format: 'iife',

@@ -71,7 +71,7 @@ export const ADAPTERS: readonly Adapter[] = [
       { nearest: true, post: '[componentkey^="feed-commentary_"], [data-testid="expandable-text-box"]' },
     ],
     send: {
-      scope: '.share-box, .comments-comment-box, [role="dialog"], form',
+      scope: '.share-box, .comments-comment-box, dialog, [role="dialog"], form',
       button: '.share-actions__primary-action, .comments-comment-box__submit-button, button[type="submit"]',
       near: '[componentkey*="commentButtonSection"] button',
     },

@@ -20,6 +20,9 @@ export class Card {
     this.root.hidden = true;
     this.root.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
+        // The card's Escape only: a modal <dialog> around the box (LinkedIn's share box)
+        // would take it as a request to close, draft and all.
+        e.preventDefault();
         e.stopPropagation();
         this.close();
       }

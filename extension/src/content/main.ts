@@ -23,6 +23,18 @@ function optionsFor(box: HTMLElement): Options {
   };
 }
 
+/**
+ * A short fingerprint of the post a draft answers (FNV-1a, 32 bits, over its UTF-16 code
+ * units, 8 hex digits), for tests to tell which post was sent with the draft. It is a hash
+ * of text the page itself shows, never of the draft, and the text itself is never written
+ * to the page.
+ */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
 function attach(box: HTMLElement): void {
   const controller = new AbortController();
   const checker: Checker = new Checker(box, {
@@ -30,10 +42,12 @@ function attach(box: HTMLElement): void {
     options: () => {
       const options = optionsFor(box);
       // Plain facts for tests, as the overlay's others: how the draft is read, and the
-      // length of the post it answers, never that post's text.
+      // length and fingerprint of the post it answers, never that post's text.
       const { context } = options;
+      const parent = context?.kind === 'reply' ? context.parent ?? '' : undefined;
       checker.host.dataset.context = context?.kind ?? '';
-      checker.host.dataset.parentLength = context?.kind === 'reply' ? String(context.parent?.length ?? 0) : '';
+      checker.host.dataset.parentLength = parent === undefined ? '' : String(parent.length);
+      checker.host.dataset.parentHash = parent === undefined ? '' : fingerprint(parent);
       return options;
     },
     avoid: () => sendButtons(adapter, box),

@@ -1,9 +1,12 @@
-// Lexical editors (plain text with history) on every [data-lexical-box] element, as the
-// sites that use Lexical mount them (Reddit's comment boxes, Facebook's). The page's own
+// Lexical editors with history on every [data-lexical-box] element, as the sites that use
+// Lexical mount them: plain text (Facebook's and Threads' boxes), or rich text with
+// @lexical/rich-text where the element says data-lexical-box="rich" (Reddit's comment
+// boxes, whose editor has headings, quotes and formatting). The page's own
 // script posts a draft with `sociableTestPage.clear(box)`, which empties the editor the way
 // the site does after sending.
 import { $createParagraphNode, $getRoot, createEditor } from 'lexical';
 import { registerPlainText } from '@lexical/plain-text';
+import { HeadingNode, QuoteNode, registerRichText } from '@lexical/rich-text';
 import { registerHistory, createEmptyHistoryState } from '@lexical/history';
 import { mergeRegister } from '@lexical/utils';
 
@@ -11,10 +14,15 @@ const editors = new Map();
 
 function mount(root) {
   if (editors.has(root)) return;
-  const editor = createEditor({ namespace: root.id || 'box', onError: (e) => { throw e; } });
+  const rich = root.dataset.lexicalBox === 'rich';
+  const editor = createEditor({
+    namespace: root.id || 'box',
+    nodes: rich ? [HeadingNode, QuoteNode] : [],
+    onError: (e) => { throw e; },
+  });
   root.contentEditable = 'true';
   editor.setRootElement(root);
-  mergeRegister(registerPlainText(editor), registerHistory(editor, createEmptyHistoryState(), 300));
+  mergeRegister(rich ? registerRichText(editor) : registerPlainText(editor), registerHistory(editor, createEmptyHistoryState(), 300));
   editors.set(root, editor);
 }
 
