@@ -47,11 +47,13 @@ export interface Span {
   end: number;
 }
 
-export interface Suggestion {
-  /** `replace` the span with `text`, or `insert` `text` at the span's end. */
-  kind: 'replace' | 'insert';
-  text: string;
-}
+/** `replace` the span with `text`, or `insert` `text` at `at_utf16` (the end of the draft). */
+export type Suggestion =
+  | { kind: 'replace'; text: string }
+  | { kind: 'insert'; text: string; at: number; at_utf16: number };
+
+/** `span`: about its words (underlined); `draft`: about the whole draft (a note, never underlined). */
+export type Scope = 'span' | 'draft';
 
 export interface Finding {
   rule: string;
@@ -60,6 +62,7 @@ export interface Finding {
   severity: Severity;
   message: string;
   suggestion?: Suggestion;
+  scope: Scope;
   /** UTF-8 bytes: for Rust only. */
   span: Span;
   /** UTF-16 code units: JavaScript string indices. Use this one. */

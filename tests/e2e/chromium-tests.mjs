@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from './chromium.mjs';
-import { assert, until, EDITORS, LINKEDIN_SHADOW, PITCH_DRAFT, PITCH_WORDS, SAVED_X_HOME } from './harness.mjs';
+import { assert, until, ANNOUNCE_DRAFT, ANNOUNCE_QUESTION, EDITORS, LINKEDIN_SHADOW, PITCH_DRAFT, PITCH_WORDS, SAVED_X_HOME } from './harness.mjs';
 import { checkUnderlines, editorText, overlayElementCentre, overlayState, underlineCentre } from './probes.mjs';
 import { SAVED_PAGES } from './server.mjs';
 
@@ -83,6 +83,30 @@ export async function chromiumTests(suite, { dist, server }) {
         await page.keyboard.press('Control+z');
         await until(() => page.evaluate(editorText, editor.selector), (t) => t === before, 'undo to restore the text');
         await settled(page, 'underlines back after undo', (s) => s.lines.some((l) => l.start === start));
+        await page.close();
+      });
+    }
+
+    for (const editor of EDITORS) {
+      await suite.test(`chromium: ${editor.name}: issue 11: a whole-draft finding is a note, never an underline; "add a question" lands at the end, not mid-sentence`, async () => {
+        const page = await open(editor);
+        await page.keyboard.type(ANNOUNCE_DRAFT);
+        const state = await settled(page, 'a pitch with a note on the draft',
+          (s) => s.verdict === 'pitch' && s.notes.includes('no-opening') && s.lines.length > 0);
+        assert(!state.lines.some((l) => l.rule === 'no-opening'), 'the whole-draft finding is drawn as an underline');
+        const check = await page.evaluate(checkUnderlines, { selector: editor.selector, text: ANNOUNCE_DRAFT });
+        assert(check.ok, `underlines off their words: ${check.why}`);
+        await page.locator('[data-sociable-overlay] .indicator').focus();
+        await page.keyboard.press('Enter');
+        await settled(page, 'the card with the note', (s) => s.cardOpen && s.cardRules.includes('no-opening'));
+        const apply = page.locator('[data-sociable-overlay] .card li[data-rule="promo-announce"] button[data-action="apply"]');
+        assert(/at the end/.test(await apply.textContent()), 'the insert button does not say where it adds');
+        await apply.click();
+        const flat = (t) => t.replace(/\s+/g, ' ').trim();
+        const want = flat(`${ANNOUNCE_DRAFT} ${ANNOUNCE_QUESTION}`);
+        const after = await until(() => page.evaluate(editorText, editor.selector), (t) => t.includes(ANNOUNCE_QUESTION), 'the question in the text');
+        assert(flat(after) === want, `the draft does not read in order: ${JSON.stringify(after)}`);
+        await settled(page, 'the note gone once the draft asks', (s) => !s.notes.includes('no-opening'));
         await page.close();
       });
     }

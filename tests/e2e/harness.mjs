@@ -8,6 +8,8 @@ export class Suite {
   }
 
   async test(name, fn) {
+    // SOCIABLE_ONLY=regex runs the matching tests only, for quick iterations.
+    if (process.env.SOCIABLE_ONLY && !new RegExp(process.env.SOCIABLE_ONLY).test(name)) return;
     const started = Date.now();
     try {
       await fn();
@@ -40,6 +42,10 @@ export async function until(probe, done, what, timeout = 8000) {
 /** The draft every editor gets: two paragraphs, an emoji before the flagged words. */
 export const PITCH_DRAFT = 'Hello 👋 friends,\n\nBuy now and get 50% off our new course! Limited time only.';
 export const PITCH_WORDS = 'Buy now';
+
+/** Issue 11: an announcement with no opening; self-promotion's "add a question" once landed after "announce". */
+export const ANNOUNCE_DRAFT = '🚀 Thrilled to announce our new AI CRM!\n\nBuy now and get 50% off.';
+export const ANNOUNCE_QUESTION = 'What would you want to see next?';
 
 /** Pages standing for the sites, each with its real editor. */
 export const EDITORS = [

@@ -24,6 +24,8 @@ export function overlayState() {
     theme: root.querySelector('.theme')?.dataset.theme,
     live: root.querySelector('[aria-live]')?.textContent ?? '',
     indicator: indicator && !indicator.hidden ? { ...box(indicator), verdict: indicator.dataset.verdict, label: indicator.getAttribute('aria-label') } : null,
+    /** Rules noted on the whole draft at the indicator (never underlined). */
+    notes: indicator && !indicator.hidden ? (indicator.dataset.notes ?? '').split(' ').filter(Boolean) : [],
     cardOpen: Boolean(card && !card.hidden),
     cardRules: card ? [...card.querySelectorAll('li[data-rule]')].map((li) => li.dataset.rule) : [],
     focusInCard: Boolean(card && root.activeElement && card.contains(root.activeElement)),

@@ -36,14 +36,26 @@ export class Card {
     this.returnFocus = returnFocus;
     const title = document.createElement('h2');
     title.textContent = `${VERDICT_LABEL[report.verdict]} · pitch ${report.scores.pitch}, conversation ${report.scores.conversation}`;
+    const parts: HTMLElement[] = [title];
+    // Notes on the whole draft (no opening) first, apart from the findings about words.
+    const notes = findings.filter((f) => f.scope === 'draft');
+    if (notes.length > 0) {
+      const heading = document.createElement('h3');
+      heading.textContent = 'The whole draft';
+      const list = document.createElement('ul');
+      list.className = 'notes';
+      for (const finding of notes) list.append(this.item(finding));
+      parts.push(heading, list);
+    }
     const list = document.createElement('ul');
-    for (const finding of findings) list.append(this.item(finding));
+    for (const finding of findings) if (finding.scope !== 'draft') list.append(this.item(finding));
     if (findings.length === 0) {
       const empty = document.createElement('li');
       empty.textContent = 'Nothing to point out.';
       list.append(empty);
     }
-    this.root.replaceChildren(title, list);
+    if (list.childElementCount > 0) parts.push(list);
+    this.root.replaceChildren(...parts);
     this.root.hidden = false;
     const width = this.root.offsetWidth;
     const height = this.root.offsetHeight;
@@ -65,6 +77,7 @@ export class Card {
   private item(finding: Finding): HTMLLIElement {
     const li = document.createElement('li');
     li.dataset.rule = finding.rule;
+    li.dataset.scope = finding.scope;
     const tag = document.createElement('div');
     tag.className = 'tag';
     tag.dataset.axis = finding.axis;

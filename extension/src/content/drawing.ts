@@ -81,10 +81,11 @@ export class OverlayView {
   }
 
   /**
-   * Underlines `findings` at `lines` (each finding's line boxes), shows `report` on the
-   * indicator, and says a new verdict to screen readers. `textLength` is for tests.
+   * Underlines `findings` at `lines` (each finding's line boxes), shows `report` and the
+   * `notes` on the whole draft on the indicator (never as underlines), and says a new verdict
+   * to screen readers. `textLength` is for tests.
    */
-  draw(report: Report | undefined, findings: Finding[], lines: DOMRect[][], textLength: number): void {
+  draw(report: Report | undefined, findings: Finding[], notes: Finding[], lines: DOMRect[][], textLength: number): void {
     this.mount();
     this.drawn = findings.map((finding, i) => ({ finding, rects: lines[i] }));
     const box = this.element.getBoundingClientRect();
@@ -115,7 +116,7 @@ export class OverlayView {
     // The page's colours rarely change: look again only after `resetTheme`.
     this.root.dataset.theme ??= detectTheme(this.element);
     // A box that is hidden (a closed tab of a dialog, say) shows no indicator.
-    this.indicator.show(box.width > 0 && box.height > 0 ? report : undefined);
+    this.indicator.show(box.width > 0 && box.height > 0 ? report : undefined, notes);
     if (report) this.indicator.place(box, (this.config.avoid?.() ?? []).map((el) => el.getBoundingClientRect()));
     if (report?.verdict !== this.announced) {
       this.announced = report?.verdict;

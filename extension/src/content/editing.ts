@@ -8,7 +8,8 @@ export class SuggestionEditor {
   constructor(private readonly surface: Surface) {}
 
   /**
-   * Replaces the finding's words with its suggestion, or adds the suggestion after them.
+   * Replaces the finding's words with its suggestion, or adds the suggestion where the
+   * report placed it (the end of the draft).
    * Only while the box still holds `text`, the text the finding was made for; says whether
    * it applied.
    */
@@ -17,7 +18,7 @@ export class SuggestionEditor {
     if (!suggestion || this.surface.read() !== text) return false;
     const { start, end } = finding.span_utf16;
     if (suggestion.kind === 'replace') await this.surface.edit(start, end, suggestion.text);
-    else await this.surface.edit(end, end, suggestion.text);
+    else await this.surface.edit(suggestion.at_utf16, suggestion.at_utf16, suggestion.text);
     return true;
   }
 }

@@ -131,6 +131,7 @@ export class Checker {
     return applied;
   }
 
+  /** The warnings not ignored: about words (underlined) and about the whole draft (notes). */
   private visible(): Finding[] {
     const { report, reportText } = this.scheduler;
     if (!report) return [];
@@ -138,9 +139,11 @@ export class Checker {
   }
 
   private draw(): void {
-    const findings = this.visible();
-    const lines = this.surface.measure(findings.map((f) => f.span_utf16));
-    this.view.draw(this.scheduler.report, findings, lines, this.scheduler.reportText.length);
+    const visible = this.visible();
+    const words = visible.filter((f) => f.scope !== 'draft');
+    const notes = visible.filter((f) => f.scope === 'draft');
+    const lines = this.surface.measure(words.map((f) => f.span_utf16));
+    this.view.draw(this.scheduler.report, words, notes, lines, this.scheduler.reportText.length);
   }
 
   /** Scroll, resize or reflow: the same report, new positions. */
