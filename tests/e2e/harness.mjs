@@ -47,6 +47,10 @@ export const PITCH_WORDS = 'Buy now';
 export const ANNOUNCE_DRAFT = '🚀 Thrilled to announce our new AI CRM!\n\nBuy now and get 50% off.';
 export const ANNOUNCE_QUESTION = 'What would you want to see next?';
 
+/** Harper's race case: three flagged phrases on three lines; only the middle one ("Buy") has a replacement. */
+export const RACE_DRAFT = 'Limited time only, friends.\nBuy it here today.\nUse code SAVE10 at checkout.';
+export const RACE_WORDS = 'Buy';
+
 /** Pages standing for the sites, each with its real editor. */
 export const EDITORS = [
   { name: 'X (Draft.js)', host: 'x.com', path: 'x.html', selector: '[data-testid="tweetTextarea_0"]' },

@@ -246,7 +246,8 @@ const APPLY_FROM = {
   'the card': async (o) => {
     const line = o.lines.find((l) => l.start === 0);
     assert(line, 'no underline under "Buy now"');
-    await page.mouse.click((line.left + line.right) / 2, line.top - 6);
+    // On the wave itself: a click on the words only moves the caret.
+    await page.mouse.click((line.left + line.right) / 2, line.top + 1);
     const apply = page.locator('[data-sociable-overlay] .card li[data-rule] button[data-action="apply"]').first();
     await apply.waitFor({ timeout: 4000 });
     const label = await apply.textContent();
@@ -322,7 +323,7 @@ await test('screenshots (light, dark) and a phone width of 360 px without horizo
   const at = text.indexOf('link in bio') + 2;
   const line = o.lines.find((l) => l.start <= at && l.end > at);
   assert(line, 'no underline under "link in bio"');
-  await page.mouse.click((line.left + line.right) / 2, line.top - 6);
+  await page.mouse.click((line.left + line.right) / 2, line.top + 1);
   await page.locator('[data-sociable-overlay] .card').waitFor({ state: 'visible', timeout: 3000 });
   await page.mouse.move(0, 0);
   await page.screenshot({ path: join(output, 'playground-light.png') });

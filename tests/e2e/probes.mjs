@@ -114,6 +114,19 @@ export function underlineCentre(rule) {
   return { x: (r.left + r.right) / 2, y: r.top - 6 };
 }
 
+/**
+ * A point on the first underline for `rule` (or the underline starting at `start`): on the
+ * wave itself, inside the words' line box, where a click opens the card.
+ */
+export function underlineWave({ rule, start }) {
+  const host = [...document.querySelectorAll('[data-sociable-overlay]')].find((h) => h.dataset.verdict);
+  const line = [...(host?.shadowRoot.querySelectorAll('.line') ?? [])]
+    .find((l) => (rule === undefined || l.dataset.rule === rule) && (start === undefined || Number(l.dataset.start) === start));
+  if (!line) return null;
+  const r = line.getBoundingClientRect();
+  return { x: (r.left + r.right) / 2, y: r.top + 1 };
+}
+
 /** The centre of an element in the overlay's shadow root. */
 export function overlayElementCentre(selector) {
   const host = [...document.querySelectorAll('[data-sociable-overlay]')].find((h) => h.dataset.verdict);

@@ -1,16 +1,23 @@
 // The card that explains findings and offers their suggestions. Keyboard: it takes focus
 // when opened, Tab moves between its buttons, Escape closes it and gives focus back.
+// A card belongs to one version of the draft (`text`): its buttons act on that text only,
+// and the Checker closes or refreshes it as soon as the draft changes.
 import type { Finding, Report } from '../core-types';
 import { CATEGORY_LABEL, VERDICT_LABEL, suggestionLabel } from './labels';
 
 export interface CardActions {
-  apply(finding: Finding): void;
+  /** `text`: the draft the finding was made for. */
+  apply(finding: Finding, text: string): void;
   ignore(finding: Finding): void;
 }
 
 export class Card {
   private readonly root: HTMLDivElement;
   private returnFocus: HTMLElement | null = null;
+  /** The draft the open card was made for. */
+  text = '';
+  /** The findings it shows. */
+  findings: Finding[] = [];
 
   constructor(parent: Node, private readonly actions: CardActions, signal: AbortSignal) {
     this.root = document.createElement('div');
@@ -31,9 +38,11 @@ export class Card {
     return !this.root.hidden;
   }
 
-  /** Shows `findings` (all of the report's when from the indicator) next to `anchor`. */
-  open(report: Report, findings: Finding[], anchor: DOMRect, returnFocus: HTMLElement | null, focus: boolean): void {
+  /** Shows `findings` of `report` on `text` (all of them when from the indicator) next to `anchor`. */
+  open(report: Report, text: string, findings: Finding[], anchor: DOMRect, returnFocus: HTMLElement | null, focus: boolean): void {
     this.returnFocus = returnFocus;
+    this.text = text;
+    this.findings = findings;
     const title = document.createElement('h2');
     title.textContent = `${VERDICT_LABEL[report.verdict]} · pitch ${report.scores.pitch}, conversation ${report.scores.conversation}`;
     const parts: HTMLElement[] = [title];
@@ -70,6 +79,7 @@ export class Card {
     if (this.root.hidden) return;
     this.root.hidden = true;
     this.root.replaceChildren();
+    this.findings = [];
     if (restoreFocus) this.returnFocus?.focus();
     this.returnFocus = null;
   }
@@ -95,9 +105,10 @@ export class Card {
       apply.textContent = suggestionLabel(finding.suggestion);
       apply.addEventListener('mousedown', (e) => e.preventDefault());
       apply.addEventListener('click', () => {
+        const { text } = this;
         this.returnFocus = null;
         this.close();
-        this.actions.apply(finding);
+        this.actions.apply(finding, text);
       });
       actions.append(apply);
     }

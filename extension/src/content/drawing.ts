@@ -22,6 +22,9 @@ export interface OverlayViewConfig {
  */
 const MODAL = 'dialog:modal, [aria-modal="true"]';
 
+/** How far above a line box's bottom a click still counts as on its underline, in pixels. */
+const UNDERLINE_REACH = 5;
+
 interface Drawn {
   finding: Finding;
   /** Its line boxes, in viewport coordinates. */
@@ -135,12 +138,15 @@ export class OverlayView {
     delete this.root.dataset.theme;
   }
 
-  /** The findings underlined at viewport point `x`, `y`, and the line box that was hit. */
+  /**
+   * The findings whose underline is at viewport point `x`, `y` (the wave along the bottom of
+   * their line boxes, not the words above it), and the line box that was hit.
+   */
   findingsAt(x: number, y: number): { findings: Finding[]; anchor: DOMRect } | undefined {
-    const hit = (r: DOMRect) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom + 3;
+    const hit = (r: DOMRect) => x >= r.left && x <= r.right && y >= r.bottom - UNDERLINE_REACH && y <= r.bottom + 2;
     const found = this.drawn.filter(({ rects }) => rects.some(hit));
     if (found.length === 0) return undefined;
-    const anchor = found[0].rects.find((r) => y <= r.bottom + 3 && y >= r.top) ?? found[0].rects[0];
+    const anchor = found[0].rects.find(hit) ?? found[0].rects[0];
     return { findings: found.map((d) => d.finding), anchor };
   }
 }

@@ -1,6 +1,6 @@
 // One compose box, whatever its kind: read its text, measure spans, and edit through the
 // editor's own input path so the site keeps its state and its undo stack.
-import { readText, rangeFor, rectsFor, type TextMap } from './text-map';
+import { offsetOf, readText, rangeFor, rectsFor, type TextMap } from './text-map';
 import { TextareaMirror } from './textarea-mirror';
 
 export interface Surface {
@@ -9,6 +9,8 @@ export interface Surface {
   read(): string;
   /** Viewport line boxes for each span of the text last read. */
   measure(spans: { start: number; end: number }[]): DOMRect[][];
+  /** The caret's offset in the text last read; undefined when text is selected or the caret is elsewhere. */
+  caret(): number | undefined;
   /** Replaces `start..end` of the current text with `text`, as if typed ('' deletes). */
   edit(start: number, end: number, text: string): Promise<void>;
   dispose(): void;
@@ -47,6 +49,16 @@ export class EditableSurface implements Surface {
     return spans.map(({ start, end }) => rectsFor(this.map, start, end));
   }
 
+  caret(): number | undefined {
+    // Inside a shadow root, Chromium's document selection stops at the host.
+    const root = this.element.getRootNode() as Document | (ShadowRoot & { getSelection?: () => Selection | null });
+    const selection = root instanceof ShadowRoot && root.getSelection ? root.getSelection() : getSelection();
+    if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return undefined;
+    const { focusNode, focusOffset } = selection;
+    if (!focusNode || !this.element.contains(focusNode)) return undefined;
+    return offsetOf(this.map, focusNode, focusOffset);
+  }
+
   async edit(start: number, end: number, text: string): Promise<void> {
     // A box without text (empty, or only line breaks) has no text node to select: select
     // the whole box, so typing replaces whatever it holds.
@@ -83,6 +95,11 @@ export class TextareaSurface implements Surface {
 
   measure(spans: { start: number; end: number }[]): DOMRect[][] {
     return this.mirror.measure(this.text, spans);
+  }
+
+  caret(): number | undefined {
+    const el = this.element;
+    return el.selectionStart === el.selectionEnd ? el.selectionStart ?? undefined : undefined;
   }
 
   async edit(start: number, end: number, text: string): Promise<void> {
