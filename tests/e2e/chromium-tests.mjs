@@ -418,6 +418,51 @@ export async function chromiumTests(suite, { dist, server }) {
       await page.close();
     });
 
+    await suite.test('chromium: issue 11: underlines leak out of a scrolled box: none lies outside the textarea\'s visible box', async () => {
+      const editor = EDITORS.find((e) => e.host === 'www.reddit.com');
+      const page = await open(editor);
+      const text = Array.from({ length: 30 }, (_, i) => `Line ${i}: buy now and get 50% off.`).join('\n');
+      await page.fill(editor.selector, text);
+      await settled(page, 'underlines', (s) => s.length === text.length && s.lines.length > 0);
+      for (const where of ['middle', 'top', 'bottom']) {
+        const before = (await page.evaluate(overlayState)).rev;
+        await page.evaluate(([sel, to]) => {
+          const el = document.querySelector(sel);
+          el.scrollTop = to === 'top' ? 0 : to === 'bottom' ? el.scrollHeight : el.scrollHeight / 2 - 37;
+        }, [editor.selector, where]);
+        const state = await settled(page, `redrawn after scrolling to the ${where}`, (s) => s.rev > before && s.lines.length > 0);
+        const box = await page.evaluate((sel) => {
+          const el = document.querySelector(sel);
+          const r = el.getBoundingClientRect();
+          return { left: r.left + el.clientLeft, top: r.top + el.clientTop, right: r.left + el.clientLeft + el.clientWidth, bottom: r.top + el.clientTop + el.clientHeight };
+        }, editor.selector);
+        const outside = state.lines.filter((l) => l.left < box.left - 0.5 || l.right > box.right + 0.5 || l.top < box.top - 0.5 || l.bottom > box.bottom + 0.5);
+        assert(outside.length === 0, `${outside.length} underlines outside ${JSON.stringify(box)} at the ${where}: ${JSON.stringify(outside[0])}`);
+        const check = await page.evaluate(checkUnderlines, { selector: editor.selector, text });
+        assert(check.ok, `at the ${where}: ${check.why}`);
+      }
+      await page.close();
+    });
+
+    await suite.test('chromium: issue 11: where spans overlap, one underline, the louder pitch on top', async () => {
+      const page = await open(EDITORS[0]);
+      const text = 'Hey, sub4sub? Subscribe to my channel';
+      await page.keyboard.type(text);
+      const state = await settled(page, 'both overlapping findings drawn', (s) => s.length === text.length
+        && s.lines.some((l) => l.rule === 'bait-sub4sub') && s.lines.some((l) => l.rule === 'hook-question'));
+      const same = (a, b) => Math.abs(a.bottom - b.bottom) < 2;
+      for (const [i, a] of state.lines.entries()) {
+        for (const b of state.lines.slice(i + 1)) {
+          assert(!(same(a, b) && a.left < b.right - 0.5 && b.left < a.right - 0.5), `underlines overlap: ${a.rule} and ${b.rule}`);
+        }
+      }
+      // "sub4sub" (an alert) keeps its underline whole; the hook question's goes around it.
+      const bait = state.lines.filter((l) => l.rule === 'bait-sub4sub');
+      assert(bait.length === 1, `${bait.length} pieces of the bait underline`);
+      assert(state.lines.filter((l) => l.rule === 'hook-question').length === 2, 'the hook question is not split around the bait');
+      await page.close();
+    });
+
     await suite.test('chromium: "Ignore" hides one finding for this draft only', async () => {
       const page = await open(EDITORS[0]);
       await page.keyboard.type(PITCH_DRAFT);
