@@ -83,6 +83,7 @@ for (const [browser, patch] of Object.entries(perBrowser)) {
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   for (const file of ['background.js', 'content.js', 'popup.js', 'icons']) cpSync(join(staging, file), join(out, file), { recursive: true });
   for (const file of ['popup.html', 'popup.css']) cpSync(join(here, 'src', 'popup', file), join(out, file));
+  cpSync(join(here, '_locales'), join(out, '_locales'), { recursive: true });
   cpSync(join(wasmPkg, 'sociable_bg.wasm'), join(out, 'sociable_bg.wasm'));
   const zip = join(dist, `sociable-${browser}.zip`);
   execFileSync('zip', ['-q', '-r', '-9', '-X', zip, '.'], { cwd: out });

@@ -329,6 +329,24 @@ export async function chromiumTests(suite, { dist, server }) {
       await page.close();
     });
 
+    await suite.test('chromium: issue 11: the popup\'s words come from _locales through chrome.i18n; the indicator says "conversation"', async () => {
+      const popup = watch(await context.newPage());
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      const texts = await popup.evaluate(() => [...document.querySelectorAll('[data-i18n]')]
+        .map((el) => ({ key: el.dataset.i18n, shown: el.textContent, message: chrome.i18n.getMessage(el.dataset.i18n) })));
+      assert(texts.length > 10, `${texts.length} localised elements`);
+      const wrong = texts.filter((x) => !x.message || (x.shown !== x.message && x.key !== 'popupThisSite'));
+      assert(wrong.length === 0, `not from the messages: ${JSON.stringify(wrong)}`);
+      await popup.close();
+      const page = await open(EDITORS[0]);
+      await page.keyboard.type('Buy now!');
+      const state = await settled(page, 'a verdict', (s) => s.indicator);
+      const shown = await page.evaluate(() => document.querySelector('[data-sociable-overlay]').shadowRoot.querySelector('.indicator').textContent);
+      assert(/conversation \d+/.test(shown) && !/talk/.test(shown), `indicator reads ${shown}`);
+      assert(/of 100/.test(state.indicator.label), state.indicator.label);
+      await page.close();
+    });
+
     await suite.test('chromium: "Pause everywhere" in the popup removes the overlay from the open tab, and back', async () => {
       const page = await open(EDITORS[0]);
       await page.keyboard.type('Buy now!');

@@ -3,6 +3,7 @@
 // A card belongs to one version of the draft (`text`): its buttons act on that text only,
 // and the Checker closes or refreshes it as soon as the draft changes.
 import type { Finding, Report } from '../core-types';
+import { t } from '../i18n';
 import { CATEGORY_LABEL, VERDICT_LABEL, suggestionLabel } from './labels';
 
 export interface CardActions {
@@ -23,7 +24,7 @@ export class Card {
     this.root = document.createElement('div');
     this.root.className = 'card';
     this.root.setAttribute('role', 'dialog');
-    this.root.setAttribute('aria-label', 'Sociable findings');
+    this.root.setAttribute('aria-label', t('cardLabel'));
     this.root.hidden = true;
     this.root.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
@@ -44,13 +45,13 @@ export class Card {
     this.text = text;
     this.findings = findings;
     const title = document.createElement('h2');
-    title.textContent = `${VERDICT_LABEL[report.verdict]} · pitch ${report.scores.pitch}, conversation ${report.scores.conversation}`;
+    title.textContent = t('cardTitle', VERDICT_LABEL[report.verdict], report.scores.pitch, report.scores.conversation);
     const parts: HTMLElement[] = [title];
     // Notes on the whole draft (no opening) first, apart from the findings about words.
     const notes = findings.filter((f) => f.scope === 'draft');
     if (notes.length > 0) {
       const heading = document.createElement('h3');
-      heading.textContent = 'The whole draft';
+      heading.textContent = t('cardWholeDraft');
       const list = document.createElement('ul');
       list.className = 'notes';
       for (const finding of notes) list.append(this.item(finding));
@@ -60,7 +61,7 @@ export class Card {
     for (const finding of findings) if (finding.scope !== 'draft') list.append(this.item(finding));
     if (findings.length === 0) {
       const empty = document.createElement('li');
-      empty.textContent = 'Nothing to point out.';
+      empty.textContent = t('cardNothing');
       list.append(empty);
     }
     if (list.childElementCount > 0) parts.push(list);
@@ -92,7 +93,7 @@ export class Card {
     tag.className = 'tag';
     tag.dataset.axis = finding.axis;
     tag.dataset.severity = finding.severity;
-    tag.textContent = finding.severity === 'good' ? `Works: ${CATEGORY_LABEL[finding.category]}` : CATEGORY_LABEL[finding.category];
+    tag.textContent = finding.severity === 'good' ? t('cardWorks', CATEGORY_LABEL[finding.category]) : CATEGORY_LABEL[finding.category];
     const message = document.createElement('div');
     message.textContent = finding.message;
     li.append(tag, message);
@@ -116,7 +117,7 @@ export class Card {
       const ignore = document.createElement('button');
       ignore.type = 'button';
       ignore.dataset.action = 'ignore';
-      ignore.textContent = 'Ignore';
+      ignore.textContent = t('cardIgnore');
       ignore.addEventListener('mousedown', (e) => e.preventDefault());
       ignore.addEventListener('click', () => {
         this.actions.ignore(finding);

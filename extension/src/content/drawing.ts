@@ -3,6 +3,7 @@
 // a live region that tells screen readers the verdict.
 import type { Finding, Report, Verdict } from '../core-types';
 import { Indicator } from './indicator';
+import { t } from '../i18n';
 import { VERDICT_LABEL } from './labels';
 import { CSS, adoptStyles } from './styles';
 import { detectTheme } from './theme';
@@ -204,7 +205,7 @@ export class OverlayView {
     if (report) this.indicator.place(box, (this.config.avoid?.() ?? []).map((el) => el.getBoundingClientRect()));
     if (report?.verdict !== this.announced) {
       this.announced = report?.verdict;
-      if (report) this.live.textContent = `Sociable: ${VERDICT_LABEL[report.verdict]}`;
+      if (report) this.live.textContent = t('liveVerdict', VERDICT_LABEL[report.verdict]);
     }
     // Plain facts for tests and benchmarks to read; never the text itself.
     this.host.dataset.verdict = report?.verdict ?? '';

@@ -1,5 +1,6 @@
 // The small button at the compose box's corner: verdict and both scores; opens the card.
 import type { Finding, Report } from '../core-types';
+import { t } from '../i18n';
 import { VERDICT_LABEL, noteLabel } from './labels';
 
 export class Indicator {
@@ -35,16 +36,13 @@ export class Indicator {
     const { pitch, conversation } = report.scores;
     this.button.hidden = false;
     this.button.dataset.verdict = report.verdict;
-    this.label.textContent = `${VERDICT_LABEL[report.verdict]} · pitch ${pitch} · conversation ${conversation}`;
+    this.label.textContent = t('indicatorLabel', VERDICT_LABEL[report.verdict], pitch, conversation);
     const noted = notes.map(noteLabel);
     this.note.textContent = noted.join(', ');
     this.note.hidden = noted.length === 0;
     // The rules noted, for tests: plain ids, never text.
     this.button.dataset.notes = notes.map((f) => f.rule).join(' ');
-    this.button.setAttribute(
-      'aria-label',
-      `Sociable: ${VERDICT_LABEL[report.verdict]}. Pitch ${pitch} of 100, conversation ${conversation} of 100.${noted.map((n) => ` ${n}.`).join('')} Show details.`,
-    );
+    this.button.setAttribute('aria-label', t('indicatorAria', VERDICT_LABEL[report.verdict], pitch, conversation, noted.map((n) => ` ${n}.`).join('')));
   }
 
   /** Just below the box's right corner, so it never covers the text; inside when no room. */

@@ -5,6 +5,7 @@ import { api } from '../browser-api';
 import { adapterFor } from '../content/adapters';
 import { originPattern } from '../optional-sites';
 import { isOnFor, loadSettings, loadTally, saveSettings } from '../settings';
+import { localize, t } from '../i18n';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -31,7 +32,7 @@ async function render(): Promise<void> {
   siteOn.parentElement!.hidden = site === undefined;
   $('site-grant').hidden = true;
   if (site) {
-    $('site-name').textContent = site.host;
+    $('site-label').textContent = t('popupSiteOn', site.host);
     const supported = adapterFor(site.host) !== undefined;
     const pattern = originPattern(site.url);
     const granted = supported || (pattern !== undefined
@@ -81,4 +82,5 @@ $('site-grant').addEventListener('click', async () => {
   await render();
 });
 
+localize(document);
 void render();
