@@ -28,6 +28,16 @@ export type Category =
   | 'acknowledgement'
   | 'reader-focus';
 
+/** Every category, pitch side first, as `Category::ALL` lists them. */
+export const CATEGORIES: readonly Category[] = [
+  'call-to-action', 'offer', 'urgency', 'hype', 'self-promotion', 'spam-form', 'engagement-bait', 'hook-question',
+  'broadcast', 'question', 'invitation', 'acknowledgement', 'reader-focus',
+];
+
+/** Limits the core sets on the user's phrases (src/analysis/options.rs). */
+export const MAX_PHRASES = 200;
+export const MAX_PHRASE_LENGTH = 200;
+
 /** Every field is optional: Rust fills in its defaults. */
 export interface Options {
   strictness?: Strictness;

@@ -1,7 +1,7 @@
 // Settings (storage.sync) and the weekly tally (storage.local), parsed field by field:
 // whatever is missing or corrupt falls back to its default, never to an exception; what is
 // corrupt is also logged as a warning.
-import { STRICTNESSES, type Strictness, type Verdict } from './core-types';
+import { CATEGORIES, MAX_PHRASES, MAX_PHRASE_LENGTH, STRICTNESSES, type Category, type Strictness, type Verdict } from './core-types';
 import { api } from './browser-api';
 
 export interface Settings {
@@ -10,10 +10,52 @@ export interface Settings {
   paused: boolean;
   /** Hosts the user switched off (supported sites) or on (other sites). */
   sites: Record<string, boolean>;
+  /** The writer's own words to flag (product names) and to allow (a brand), from the options page. */
+  flagPhrases: string[];
+  allowPhrases: string[];
+  /** Categories switched off on the options page. */
+  disabledCategories: Category[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { strictness: 'balanced', paused: false, sites: {} };
-const SETTINGS_KEYS = ['strictness', 'paused', 'sites'] as const;
+export const DEFAULT_SETTINGS: Settings = {
+  strictness: 'balanced', paused: false, sites: {}, flagPhrases: [], allowPhrases: [], disabledCategories: [],
+};
+const SETTINGS_KEYS = ['strictness', 'paused', 'sites', 'flagPhrases', 'allowPhrases', 'disabledCategories'] as const;
+
+/**
+ * A list of phrases as the core takes them: strings, trimmed, not empty, at most
+ * MAX_PHRASE_LENGTH characters, no repeats, at most MAX_PHRASES. What does not fit is
+ * dropped and named in `problems`.
+ */
+export function parsePhrases(raw: unknown, field: string, problems: string[]): string[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.push(`${field} ${JSON.stringify(raw)?.slice(0, 80)} is not a list of phrases`);
+    return [];
+  }
+  const phrases: string[] = [];
+  for (const item of raw) {
+    const phrase = typeof item === 'string' ? item.trim() : '';
+    if (!phrase || [...phrase].length > MAX_PHRASE_LENGTH) {
+      problems.push(`${field} entry ${JSON.stringify(item)?.slice(0, 80)} is not a phrase of 1 to ${MAX_PHRASE_LENGTH} characters`);
+    } else if (!phrases.includes(phrase)) {
+      phrases.push(phrase);
+    }
+  }
+  if (phrases.length > MAX_PHRASES) problems.push(`${field} has ${phrases.length} phrases; the first ${MAX_PHRASES} are kept`);
+  return phrases.slice(0, MAX_PHRASES);
+}
+
+function parseCategories(raw: unknown, problems: string[]): Category[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.push(`disabledCategories ${JSON.stringify(raw)?.slice(0, 80)} is not a list of categories`);
+    return [];
+  }
+  const known = raw.filter((c): c is Category => CATEGORIES.includes(c as Category));
+  for (const c of raw) if (!known.includes(c as Category)) problems.push(`disabledCategories entry ${JSON.stringify(c)?.slice(0, 80)} is not a category`);
+  return CATEGORIES.filter((c) => known.includes(c));
+}
 
 /**
  * Parses stored settings field by field. A missing field takes its default quietly; one
@@ -36,8 +78,11 @@ export function parseSettings(raw: Record<string, unknown>): Settings {
   } else if (raw.sites !== undefined) {
     problems.push(`sites ${JSON.stringify(raw.sites)} is not a map of host names to true or false`);
   }
+  const flagPhrases = parsePhrases(raw.flagPhrases, 'flagPhrases', problems);
+  const allowPhrases = parsePhrases(raw.allowPhrases, 'allowPhrases', problems);
+  const disabledCategories = parseCategories(raw.disabledCategories, problems);
   if (problems.length > 0) console.warn(`Sociable: stored settings it cannot use were replaced by the defaults: ${problems.join('; ')}`);
-  return { strictness, paused, sites };
+  return { strictness, paused, sites, flagPhrases, allowPhrases, disabledCategories };
 }
 
 export async function loadSettings(): Promise<Settings> {

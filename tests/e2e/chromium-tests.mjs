@@ -1,6 +1,6 @@
 // The extension in Debian's Chromium: every editor page, the popup, replies, privacy.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { launchChromium } from './chromium.mjs';
 import { assert, until, ANNOUNCE_DRAFT, ANNOUNCE_QUESTION, EDITORS, RACE_DRAFT, RACE_WORDS, LINKEDIN_SHADOW, PITCH_DRAFT, PITCH_WORDS, SAVED_X_HOME } from './harness.mjs';
 import { checkUnderlines, editorText, overlayElementCentre, overlayState, underlineCentre, underlineWave } from './probes.mjs';
@@ -344,6 +344,59 @@ export async function chromiumTests(suite, { dist, server }) {
       const shown = await page.evaluate(() => document.querySelector('[data-sociable-overlay]').shadowRoot.querySelector('.indicator').textContent);
       assert(/conversation \d+/.test(shown) && !/talk/.test(shown), `indicator reads ${shown}`);
       assert(/of 100/.test(state.indicator.label), state.indicator.label);
+      await page.close();
+    });
+
+    await suite.test('chromium: issue 11: options page (from the popup): phrases to flag and categories off change the warnings in an open tab', async () => {
+      const page = await open(EDITORS[0]);
+      const text = 'We talked about Tidewell at lunch. Get 50% off today.';
+      await page.keyboard.type(text);
+      await settled(page, 'the offer underlined', (s) => s.length === text.length && s.lines.some((l) => l.rule === 'offer-discount'));
+      assert(!(await page.evaluate(overlayState)).lines.some((l) => l.rule === 'own-phrase'), 'own-phrase before any phrase was set');
+      const popup = watch(await context.newPage());
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      const [options] = await Promise.all([context.waitForEvent('page'), popup.click('#open-options')]);
+      watch(options);
+      await options.waitForLoadState();
+      assert(options.url().endsWith('/options.html'), `the popup opened ${options.url()}`);
+      await options.fill('#flag-phrases', 'Tidewell\n\n  ');
+      await page.bringToFront();
+      await settled(page, 'own-phrase under "Tidewell"', (s) => s.lines.some((l) => l.rule === 'own-phrase' && l.start === text.indexOf('Tidewell')));
+      await options.bringToFront();
+      await options.fill('#allow-phrases', '50% off');
+      await page.bringToFront();
+      await settled(page, 'the allowed words not flagged', (s) => !s.lines.some((l) => l.rule.startsWith('offer-')) && s.lines.some((l) => l.rule === 'own-phrase'));
+      await options.bringToFront();
+      await options.uncheck('input[name="category"][value="self-promotion"]');
+      await page.bringToFront();
+      await settled(page, 'self-promotion switched off', (s) => !s.lines.some((l) => l.rule === 'own-phrase'));
+      const stored = await browser.worker.evaluate(() => chrome.storage.sync.get(null));
+      assert(JSON.stringify(stored.flagPhrases) === '["Tidewell"]' && JSON.stringify(stored.allowPhrases) === '["50% off"]'
+        && JSON.stringify(stored.disabledCategories) === '["self-promotion"]',
+        `stored ${JSON.stringify(stored)}`);
+      assert(!JSON.stringify(stored).includes('lunch'), 'the draft got into storage');
+      await options.screenshot({ path: join(dirname(dist), '..', 'tests', 'output', 'options-light.png') }).catch(() => {});
+      await browser.worker.evaluate(() => chrome.storage.sync.clear());
+      for (const p of [options, popup, page]) await p.close();
+    });
+
+    await suite.test('chromium: issue 11: corrupt phrases and categories in storage fall back to the defaults on the options page and in the tab', async () => {
+      const seen = warnings.length;
+      await setSettings({ flagPhrases: 'Tidewell', allowPhrases: ['', 'x'.repeat(300), 'ok', 7], disabledCategories: ['nope', 'offer', null] });
+      const page = await open(EDITORS[0]);
+      await page.keyboard.type('Get 50% off today.');
+      const state = await settled(page, 'a verdict', (s) => s.verdict !== '');
+      assert(!state.lines.some((l) => l.rule.startsWith('offer-')), 'the valid disabled category was not kept');
+      const options = watch(await context.newPage());
+      await options.goto(`chrome-extension://${extensionId}/options.html`);
+      await until(() => options.inputValue('#allow-phrases'), (v) => v === 'ok', 'the valid allowed phrase shown');
+      assert(await options.inputValue('#flag-phrases') === '', 'a corrupt flag list was shown');
+      assert(!(await options.isChecked('input[name="category"][value="offer"]')), 'offer shown as on');
+      assert(await options.isChecked('input[name="category"][value="hype"]'), 'hype shown as off');
+      const logged = warnings.splice(seen);
+      assert(logged.some((w) => w.includes('flagPhrases') && w.includes('disabledCategories entry "nope"')), `no warning naming the corrupt fields: ${JSON.stringify(logged)}`);
+      await browser.worker.evaluate(() => chrome.storage.sync.clear());
+      await options.close();
       await page.close();
     });
 

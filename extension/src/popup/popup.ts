@@ -1,4 +1,5 @@
-// The popup: strictness, on/off for the current site, pause, and this week's tally.
+// The popup: strictness, on/off for the current site, pause, this week's tally, and the
+// way to the options page.
 // Every change is saved at once; open tabs follow through storage.onChanged.
 import type { Strictness } from '../core-types';
 import { api } from '../browser-api';
@@ -24,6 +25,7 @@ async function render(): Promise<void> {
   for (const input of document.querySelectorAll<HTMLInputElement>('input[name="strictness"]')) {
     input.checked = input.value === settings.strictness;
   }
+  showHint(settings.strictness);
   $<HTMLInputElement>('paused').checked = settings.paused;
 
   const site = await currentHost();
@@ -51,9 +53,20 @@ async function render(): Promise<void> {
   $('tally-no-room').textContent = String(tally.noRoom);
 }
 
+const HINT = { relaxed: 'strictnessRelaxedHint', balanced: 'strictnessBalancedHint', strict: 'strictnessStrictHint' } as const;
+
+function showHint(strictness: Strictness): void {
+  $('strictness-hint').textContent = t(HINT[strictness]);
+}
+
 $('strictness').addEventListener('change', (event) => {
   const value = (event.target as HTMLInputElement).value as Strictness;
+  showHint(value);
   void saveSettings({ strictness: value });
+});
+
+$('open-options').addEventListener('click', () => {
+  void api.runtime.openOptionsPage().then(() => window.close());
 });
 
 $('paused').addEventListener('change', async (event) => {
