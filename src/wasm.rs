@@ -25,12 +25,76 @@ thread_local! {
 /// Throws an `Error` saying what is wrong when the options cannot be used.
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let report = report_for(text, options)?;
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&report, &serializer).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// As `analyze`, but the report comes as one JSON string in a compact form, for long
+/// drafts, whose thousands of findings cost more to build as objects and to pass between
+/// the extension's processes than as text: each rule's message once, in `messages`, and not
+/// in each finding; no byte `span` (JavaScript uses `span_utf16`). The extension's
+/// `messages.ts` turns it back into a report.
+#[wasm_bindgen(js_name = analyzeCompact)]
+pub fn analyze_compact(text: &str, options: JsValue) -> Result<String, JsError> {
+    let report = report_for(text, options)?;
+    serde_json::to_string(&Compact::from(&report)).map_err(|e| JsError::new(&e.to_string()))
+}
+
+#[derive(serde::Serialize)]
+struct Compact<'a> {
+    version: u32,
+    strictness: crate::Strictness,
+    scores: crate::Scores,
+    verdict: crate::Verdict,
+    messages: std::collections::BTreeMap<&'a str, &'a str>,
+    findings: Vec<CompactFinding<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct CompactFinding<'a> {
+    rule: &'a str,
+    category: crate::Category,
+    axis: crate::Axis,
+    severity: crate::Severity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggestion: Option<&'a crate::Suggestion>,
+    scope: crate::Scope,
+    span_utf16: crate::Span,
+}
+
+impl<'a> From<&'a crate::Report> for Compact<'a> {
+    fn from(report: &'a crate::Report) -> Compact<'a> {
+        Compact {
+            version: report.version,
+            strictness: report.strictness,
+            scores: report.scores,
+            verdict: report.verdict,
+            messages: report.findings.iter().map(|f| (f.rule.as_str(), f.message.as_str())).collect(),
+            findings: report
+                .findings
+                .iter()
+                .map(|f| CompactFinding {
+                    rule: &f.rule,
+                    category: f.category,
+                    axis: f.axis,
+                    severity: f.severity,
+                    suggestion: f.suggestion.as_ref(),
+                    scope: f.scope,
+                    span_utf16: f.span_utf16,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn report_for(text: &str, options: JsValue) -> Result<crate::Report, JsError> {
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
         serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
     };
-    let report = CACHED.with(|cached| -> Result<_, JsError> {
+    CACHED.with(|cached| -> Result<_, JsError> {
         let mut cached = cached.borrow_mut();
         let analyzer = match cached.take() {
             Some(analyzer) if analyzer.options() == &options => analyzer,
@@ -39,9 +103,7 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
         let report = analyzer.analyze(text);
         *cached = Some(analyzer);
         Ok(report)
-    })?;
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&report, &serializer).map_err(|e| JsError::new(&e.to_string()))
+    })
 }
 
 /// The report format version that `analyze` returns.

@@ -73,8 +73,8 @@ export interface Finding {
   message: string;
   suggestion?: Suggestion;
   scope: Scope;
-  /** UTF-8 bytes: for Rust only. */
-  span: Span;
+  /** UTF-8 bytes: for Rust only (absent in the extension, whose background sends the compact form). */
+  span?: Span;
   /** UTF-16 code units: JavaScript string indices. Use this one. */
   span_utf16: Span;
 }

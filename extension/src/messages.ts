@@ -1,6 +1,6 @@
 // The typed protocol between content scripts and the background. Names say which way a
 // message travels: cs-bg = content script to background.
-import type { AnalyzeAnswer, AnalyzeRequest, Verdict } from './core-types';
+import type { AnalyzeAnswer, AnalyzeRequest, Finding, Report, Verdict } from './core-types';
 import { api } from './browser-api';
 
 /** A draft to analyse, sent over the `ANALYZE_PORT` port; answered with an `AnalyzeAnswer`. */
@@ -12,6 +12,26 @@ export interface CsBgAnalyze extends AnalyzeRequest {
 export interface CsBgPosted {
   kind: 'cs-bg-posted';
   verdict: Verdict;
+}
+
+/**
+ * The background's answer on the port: an `AnalyzeAnswer` whose report travels as one JSON
+ * string in the core's compact form (src/wasm.rs: each rule's message once, no byte spans).
+ * Extension messaging copies object graphs field by field; a long draft's thousands of
+ * findings cost tens of milliseconds that way, and a few as one string.
+ */
+export type BgCsAnswer =
+  | { ok: true; requestId: number; reportJson: string }
+  | { ok: false; requestId: number; error: string; retryable: boolean };
+
+/** A report from the core's compact JSON: messages put back in each finding. */
+export function fromCompact(json: string): Report {
+  const compact = JSON.parse(json) as Omit<Report, 'findings'> & {
+    messages: Record<string, string>;
+    findings: Omit<Finding, 'message'>[];
+  };
+  const { messages, findings, ...rest } = compact;
+  return { ...rest, findings: findings.map((f) => ({ ...f, message: messages[f.rule] ?? '' })) };
 }
 
 export function isAnalyzeMessage(value: unknown): value is CsBgAnalyze {
@@ -62,10 +82,19 @@ export class BackgroundAnalyzer {
   private connect(): chrome.runtime.Port {
     if (this.port) return this.port;
     const port = api.runtime.connect({ name: ANALYZE_PORT });
-    port.onMessage.addListener((answer: AnalyzeAnswer) => {
-      const resolve = this.waiting.get(answer.requestId);
-      this.waiting.delete(answer.requestId);
-      resolve?.(answer);
+    port.onMessage.addListener((wire: BgCsAnswer) => {
+      const resolve = this.waiting.get(wire.requestId);
+      this.waiting.delete(wire.requestId);
+      if (!resolve) return;
+      if (!wire.ok) {
+        resolve(wire);
+        return;
+      }
+      try {
+        resolve({ ok: true, requestId: wire.requestId, report: fromCompact(wire.reportJson) });
+      } catch (error) {
+        resolve({ ok: false, requestId: wire.requestId, error: `an unreadable report: ${String(error)}`, retryable: false });
+      }
     });
     port.onDisconnect.addListener(() => {
       if (this.port === port) this.port = undefined;

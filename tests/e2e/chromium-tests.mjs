@@ -46,8 +46,8 @@ export async function chromiumTests(suite, { dist, server }) {
     await page.click(editor.selector);
     return page;
   };
-  const settled = (page, what, check) =>
-    until(() => page.evaluate(overlayState), (s) => s.count > 0 && check(s), what);
+  const settled = (page, what, check, timeout) =>
+    until(() => page.evaluate(overlayState), (s) => s.count > 0 && check(s), what, timeout);
   const setSettings = (values) => browser.worker.evaluate((v) => chrome.storage.sync.set(v), values);
 
   try {
@@ -512,6 +512,26 @@ export async function chromiumTests(suite, { dist, server }) {
         const check = await page.evaluate(checkUnderlines, { selector: editor.selector, text });
         assert(check.ok, `at the ${where}: ${check.why}`);
       }
+      await page.close();
+    });
+
+    await suite.test('chromium: issue 11: long drafts lag: in a 100 KB textarea draft only the underlines in view are drawn, and scrolling draws the next ones', async () => {
+      const editor = EDITORS.find((e) => e.host === 'www.reddit.com');
+      const page = await open(editor);
+      const sentence = 'We just launched our new course and it is the best way to learn, buy now! ';
+      const text = sentence.repeat(Math.ceil(100 * 1024 / sentence.length));
+      await page.fill(editor.selector, text);
+      const first = await settled(page, 'the long draft checked', (s) => s.length === text.length && s.lines.length > 0, 30000);
+      assert(first.lines.length < 60, `${first.lines.length} underlines drawn for a box that shows a few lines`);
+      await page.evaluate((sel) => { document.querySelector(sel).scrollTop = 0; }, editor.selector);
+      const top = await settled(page, 'redrawn at the top', (s) => s.rev > first.rev && s.lines.length > 0);
+      assert(top.lines.every((l) => l.start < 2000), 'underlines drawn for words far below the box');
+      const before = top.rev;
+      await page.evaluate((sel) => { const el = document.querySelector(sel); el.scrollTop = el.scrollHeight / 2; }, editor.selector);
+      const middle = await settled(page, 'redrawn in the middle', (s) => s.rev > before && s.lines.length > 0);
+      assert(middle.lines.every((l) => l.start > text.length / 4 && l.start < (3 * text.length) / 4), 'the underlines drawn are not the middle ones');
+      const check = await page.evaluate(checkUnderlines, { selector: editor.selector, text });
+      assert(check.ok, check.why);
       await page.close();
     });
 

@@ -5,7 +5,7 @@
 // it the WASM directly instead of the background.
 import type { AnalyzeFn, Finding, Options, Report } from '../core-types';
 import { Card } from './card';
-import { OverlayView } from './drawing';
+import { OverlayView, visibleBox } from './drawing';
 import { SuggestionEditor } from './editing';
 import { AnalysisScheduler } from './scheduler';
 import { type Surface, TextareaSurface, EditableSurface, isTextarea } from './surface';
@@ -161,8 +161,12 @@ export class Checker {
     const visible = this.visible();
     const words = visible.filter((f) => f.scope !== 'draft');
     const notes = visible.filter((f) => f.scope === 'draft');
-    const lines = this.surface.measure(words.map((f) => f.span_utf16));
-    this.view.draw(this.scheduler.report, words, notes, lines, this.scheduler.reportText.length);
+    // Only what is in view is measured and drawn: a long draft has thousands of findings.
+    const shown = this.surface.visibleRange(visibleBox(this.element));
+    const inView = shown ? words.filter((f) => f.span_utf16.end >= shown.start && f.span_utf16.start <= shown.end) : words;
+    const lines = this.surface.measure(inView.map((f) => f.span_utf16));
+    this.view.draw(this.scheduler.report, inView, notes, lines, this.scheduler.reportText.length);
+    this.host.dataset.inView = shown ? `${shown.start}-${shown.end}` : '';
     this.followCard(words);
   }
 

@@ -9,6 +9,11 @@ export interface Surface {
   read(): string;
   /** Viewport line boxes for each span of the text last read. */
   measure(spans: { start: number; end: number }[]): DOMRect[][];
+  /**
+   * The offsets of the text last read that show inside `box` (viewport coordinates), or
+   * undefined when it cannot tell (then every span is measured).
+   */
+  visibleRange(box: { left: number; top: number; right: number; bottom: number }): { start: number; end: number } | undefined;
   /** The caret's offset in the text last read; undefined when text is selected or the caret is elsewhere. */
   caret(): number | undefined;
   /** Replaces `start..end` of the current text with `text`, as if typed ('' deletes). */
@@ -47,6 +52,20 @@ export class EditableSurface implements Surface {
 
   measure(spans: { start: number; end: number }[]): DOMRect[][] {
     return spans.map(({ start, end }) => rectsFor(this.map, start, end));
+  }
+
+  visibleRange(box: { left: number; top: number; right: number; bottom: number }): { start: number; end: number } | undefined {
+    if (box.right <= box.left || box.bottom <= box.top) return { start: 0, end: 0 };
+    const at = (x: number, y: number) => {
+      const p = document.caretPositionFromPoint?.(x, y);
+      if (!p || !this.element.contains(p.offsetNode)) return undefined;
+      return offsetOf(this.map, p.offsetNode, p.offset);
+    };
+    const start = at(box.left + 1, box.top + 1);
+    const end = at(box.right - 1, box.bottom - 1);
+    if (start === undefined || end === undefined || end < start) return undefined;
+    // A line's worth of slack either side: the corners can fall just past a line's ends.
+    return { start: Math.max(0, start - 1), end: end + 1 };
   }
 
   caret(): number | undefined {
@@ -95,6 +114,11 @@ export class TextareaSurface implements Surface {
 
   measure(spans: { start: number; end: number }[]): DOMRect[][] {
     return this.mirror.measure(this.text, spans);
+  }
+
+  visibleRange(box: { left: number; top: number; right: number; bottom: number }): { start: number; end: number } | undefined {
+    if (box.right <= box.left || box.bottom <= box.top) return { start: 0, end: 0 };
+    return this.mirror.visibleRange(this.text, box.top, box.bottom);
   }
 
   caret(): number | undefined {

@@ -141,7 +141,17 @@ export function rangeFor(map: TextMap, start: number, end: number): Range | unde
 export function rectsFor(map: TextMap, start: number, end: number): DOMRect[] {
   const rects: DOMRect[] = [];
   const range = document.createRange();
-  for (const seg of map.segments) {
+  // The first segment that ends after `start`, by binary search: long drafts have many.
+  let lo = 0;
+  let hi = map.segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const seg = map.segments[mid];
+    if (seg.start + seg.node.data.length <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < map.segments.length; i++) {
+    const seg = map.segments[i];
     const segEnd = seg.start + seg.node.data.length;
     if (segEnd <= start) continue;
     if (seg.start >= end) break;
