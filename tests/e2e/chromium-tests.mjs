@@ -1,5 +1,5 @@
 // The extension in Debian's Chromium: every editor page, the popup, replies, privacy.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { launchChromium } from './chromium.mjs';
 import { assert, until, ANNOUNCE_DRAFT, ANNOUNCE_QUESTION, EDITORS, RACE_DRAFT, RACE_WORDS, LINKEDIN_SHADOW, PITCH_DRAFT, PITCH_WORDS, SAVED_X_HOME } from './harness.mjs';
@@ -7,6 +7,8 @@ import { checkUnderlines, editorText, overlayElementCentre, overlayState, underl
 import { SAVED_PAGES } from './server.mjs';
 
 export async function chromiumTests(suite, { dist, server }) {
+  const OUTPUT = join(dirname(dirname(dist)), 'tests', 'output');
+  mkdirSync(OUTPUT, { recursive: true });
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const browser = await launchChromium(dist, server);
   const { context, extensionId } = browser;
@@ -375,7 +377,9 @@ export async function chromiumTests(suite, { dist, server }) {
         && JSON.stringify(stored.disabledCategories) === '["self-promotion"]',
         `stored ${JSON.stringify(stored)}`);
       assert(!JSON.stringify(stored).includes('lunch'), 'the draft got into storage');
-      await options.screenshot({ path: join(dirname(dist), '..', 'tests', 'output', 'options-light.png') }).catch(() => {});
+      await options.setViewportSize({ width: 900, height: 720 });
+      await options.evaluate(() => document.activeElement?.blur());
+      await options.screenshot({ path: join(OUTPUT, 'options-light.png') });
       await browser.worker.evaluate(() => chrome.storage.sync.clear());
       for (const p of [options, popup, page]) await p.close();
     });
@@ -397,6 +401,82 @@ export async function chromiumTests(suite, { dist, server }) {
       assert(logged.some((w) => w.includes('flagPhrases') && w.includes('disabledCategories entry "nope"')), `no warning naming the corrupt fields: ${JSON.stringify(logged)}`);
       await browser.worker.evaluate(() => chrome.storage.sync.clear());
       await options.close();
+      await page.close();
+    });
+
+    await suite.test('chromium: issue 11: the popup charts the last 8 weeks from stored counts against the target ratio; old weeks roll off; corrupt counts show empty weeks', async () => {
+      const weeks = await browser.worker.evaluate(() => {
+        // ISO weeks as settings.ts counts them, for now and 1, 3 and 9 weeks back.
+        const iso = (date) => {
+          const d = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+          const day = d.getUTCDay() || 7;
+          d.setUTCDate(d.getUTCDate() + 4 - day);
+          const week = Math.ceil(((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400000 + 1) / 7);
+          return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+        };
+        return [0, 1, 3, 9].map((back) => iso(new Date(Date.now() - back * 7 * 86400000)));
+      });
+      const [now, one, three, nine] = weeks;
+      await browser.worker.evaluate(([n, o, t, old]) => chrome.storage.local.set({
+        tally: { week: n, conversation: 5, noRoom: 1, pitch: 2 },
+        history: [{ week: o, conversation: 9, noRoom: 0, pitch: 1 }, { week: t, conversation: 2, noRoom: 0, pitch: 6 },
+          { week: old, conversation: 40, noRoom: 0, pitch: 0 }, 'junk', { week: o.replace('W', 'X'), pitch: -3 }],
+      }), weeks);
+      const popup = watch(await context.newPage());
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      const read = () => popup.evaluate(() => ({
+        weeks: [...document.querySelectorAll('#chart .week')].map((w) => ({ week: w.dataset.week, c: Number(w.dataset.conversation), p: Number(w.dataset.pitch), h: [...w.querySelectorAll('.bar')].map((b) => b.style.height) })),
+        standing: document.getElementById('standing').dataset.state,
+        text: document.getElementById('standing').textContent,
+      }));
+      let shown = await until(read, (r) => r.weeks.length === 8, 'eight weeks in the chart');
+      const at = (week) => shown.weeks.find((w) => w.week === week);
+      assert(shown.weeks[7].week === now && at(now).c === 5 && at(now).p === 2, `this week: ${JSON.stringify(at(now))}`);
+      assert(at(one)?.c === 9 && at(one)?.p === 1 && at(three)?.c === 2 && at(three)?.p === 6, `stored weeks: ${JSON.stringify(shown.weeks)}`);
+      assert(!at(nine), 'a week older than 8 weeks is still shown');
+      assert(at(one).h[0] === '100%', `the tallest bar is ${at(one).h[0]}`);
+      assert(shown.standing === 'below' && /2\.5/.test(shown.text), `standing ${shown.standing}: ${shown.text}`);
+      // The README's pictures (./build.sh screenshot copies them).
+      for (const colorScheme of ['light', 'dark']) {
+        await popup.emulateMedia({ colorScheme });
+        await popup.setViewportSize({ width: 364, height: 600 });
+        await popup.screenshot({ path: join(OUTPUT, `popup-${colorScheme}.png`), fullPage: true });
+      }
+      await popup.fill('#target-ratio', '2');
+      await popup.locator('#target-ratio').dispatchEvent('change');
+      shown = await until(read, (r) => r.standing === 'on', 'on target at 2 conversations per pitch');
+      const sync = await browser.worker.evaluate(() => chrome.storage.sync.get('targetRatio'));
+      assert(sync.targetRatio === 2, `stored target ${JSON.stringify(sync)}`);
+      const local = JSON.stringify(await browser.worker.evaluate(() => chrome.storage.local.get(null)));
+      assert(!/[a-z]{12,}/i.test(local.replace(/conversation|history/g, '')), `local storage holds more than counts: ${local}`);
+      // Corrupt counts: empty weeks, no error.
+      await browser.worker.evaluate(() => chrome.storage.local.set({ tally: 'x', history: { week: 3 } }));
+      await popup.reload();
+      shown = await until(read, (r) => r.weeks.length === 8, 'eight weeks after corrupt storage');
+      assert(shown.weeks.every((w) => w.c === 0 && w.p === 0) && shown.standing === 'none', `corrupt counts shown: ${JSON.stringify(shown)}`);
+      await browser.worker.evaluate(() => Promise.all([chrome.storage.local.clear(), chrome.storage.sync.clear()]));
+      await popup.close();
+    });
+
+    await suite.test('chromium: issue 11: a post in a new week moves last week\'s counts into the history', async () => {
+      const lastWeek = await browser.worker.evaluate(() => {
+        const date = new Date(Date.now() - 7 * 86400000);
+        const d = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+        const day = d.getUTCDay() || 7;
+        d.setUTCDate(d.getUTCDate() + 4 - day);
+        const week = Math.ceil(((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400000 + 1) / 7);
+        return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+      });
+      await browser.worker.evaluate((w) => chrome.storage.local.set({ tally: { week: w, conversation: 3, noRoom: 0, pitch: 1 } }), lastWeek);
+      const page = await open(EDITORS[0]);
+      await page.keyboard.type(PITCH_DRAFT);
+      await settled(page, 'a pitch verdict', (s) => s.verdict === 'pitch');
+      await page.click('[data-testid="tweetButtonInline"]');
+      const local = await until(() => browser.worker.evaluate(() => chrome.storage.local.get(null)),
+        (l) => l.tally?.week !== lastWeek && l.tally?.pitch === 1, 'this week\'s tally');
+      const [moved, ...more] = local.history ?? [];
+      assert(more.length === 0 && moved?.week === lastWeek && moved.conversation === 3 && moved.pitch === 1 && moved.noRoom === 0, `history ${JSON.stringify(local.history)}`);
+      await browser.worker.evaluate(() => chrome.storage.local.clear());
       await page.close();
     });
 
