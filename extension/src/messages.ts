@@ -1,6 +1,6 @@
 // The typed protocol between content scripts and the background. Names say which way a
 // message travels: cs-bg = content script to background.
-import type { AnalyzeAnswer, AnalyzeRequest, Finding, Report, Verdict } from './core-types';
+import type { AnalyzeAnswer, AnalyzeRequest, Finding, Report, Severity, Suggestion, Verdict } from './core-types';
 import { api } from './browser-api';
 
 /** A draft to analyse, sent over the `ANALYZE_PORT` port; answered with an `AnalyzeAnswer`. */
@@ -16,7 +16,7 @@ export interface CsBgPosted {
 
 /**
  * The background's answer on the port: an `AnalyzeAnswer` whose report travels as one JSON
- * string in the core's compact form (src/wasm.rs: each rule's message once, no byte spans).
+ * string in the core's compact form (src/wasm.rs: a table of rules and six numbers a finding).
  * Extension messaging copies object graphs field by field; a long draft's thousands of
  * findings cost tens of milliseconds that way, and a few as one string.
  */
@@ -24,14 +24,26 @@ export type BgCsAnswer =
   | { ok: true; requestId: number; reportJson: string }
   | { ok: false; requestId: number; error: string; retryable: boolean };
 
-/** A report from the core's compact JSON: messages put back in each finding. */
+/** A report from the core's compact JSON (src/wasm.rs, `analyze_compact`): six numbers a finding. */
 export function fromCompact(json: string): Report {
-  const compact = JSON.parse(json) as Omit<Report, 'findings'> & {
-    messages: Record<string, string>;
-    findings: Omit<Finding, 'message'>[];
+  const { rules, suggestions, severities, findings: numbers, ...rest } = JSON.parse(json) as Omit<Report, 'findings'> & {
+    rules: Pick<Finding, 'rule' | 'category' | 'axis' | 'message'>[];
+    suggestions: Suggestion[];
+    severities: Severity[];
+    findings: number[];
   };
-  const { messages, findings, ...rest } = compact;
-  return { ...rest, findings: findings.map((f) => ({ ...f, message: messages[f.rule] ?? '' })) };
+  const findings: Finding[] = [];
+  for (let i = 0; i + 5 < numbers.length; i += 6) {
+    const { rule, category, axis, message } = rules[numbers[i]];
+    const finding: Finding = {
+      rule, category, axis, severity: severities[numbers[i + 1]], message,
+      scope: numbers[i + 2] === 1 ? 'draft' : 'span',
+      span_utf16: { start: numbers[i + 3], end: numbers[i + 4] },
+    };
+    if (numbers[i + 5] >= 0) finding.suggestion = suggestions[numbers[i + 5]];
+    findings.push(finding);
+  }
+  return { ...rest, findings };
 }
 
 export function isAnalyzeMessage(value: unknown): value is CsBgAnalyze {
