@@ -11,8 +11,9 @@
 #   ./build.sh golden     accept the reports on the dev corpus as they are now
 #                         (tests/golden/, checked by tests/golden.rs); commit them with the change
 #   ./build.sh screenshot build, run the playground tests, and copy their picture of the page
-#                         (tests/output/playground-light.png) to www/screenshot.png, the
-#                         README's; commit it with the change. Only `golden` and this
+#                         (tests/output/playground-light.png) to www/screenshot.png, and the
+#                         Chromium tests' pictures of the popup and options page to
+#                         extension/screenshots/, the README's; commit them with the change. Only `golden` and this
 #                         write tracked files: builds and tests write to target/, dist/
 #                         and tests/output/ alone.
 set -euo pipefail
@@ -180,6 +181,12 @@ screenshot() {
   node tests/e2e/playground.mjs
   cp tests/output/playground-light.png www/screenshot.png
   echo "www/screenshot.png: refreshed from tests/output/playground-light.png"
+  # The popup and options page, from the Chromium tests.
+  SOCIABLE_BROWSERS=chromium SOCIABLE_ONLY='options page|last 8 weeks' node tests/e2e/run.mjs
+  mkdir -p extension/screenshots
+  for shot in popup-light popup-dark options-light; do cp "tests/output/$shot.png" "extension/screenshots/$shot.png"; done
+  echo "extension/screenshots/: refreshed from tests/output/"
+
 }
 
 golden() {

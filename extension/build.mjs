@@ -44,6 +44,7 @@ await esbuild.build({
     background: join(here, 'src', 'background.ts'),
     content: join(here, 'src', 'content', 'main.ts'),
     popup: join(here, 'src', 'popup', 'popup.ts'),
+    options: join(here, 'src', 'options', 'options.ts'),
   },
   outdir: staging,
 });
@@ -81,8 +82,13 @@ for (const [browser, patch] of Object.entries(perBrowser)) {
   const manifest = structuredClone(source);
   patch(manifest);
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  for (const file of ['background.js', 'content.js', 'popup.js', 'icons']) cpSync(join(staging, file), join(out, file), { recursive: true });
-  for (const file of ['popup.html', 'popup.css']) cpSync(join(here, 'src', 'popup', file), join(out, file));
+  for (const file of ['background.js', 'content.js', 'popup.js', 'options.js', 'icons']) cpSync(join(staging, file), join(out, file), { recursive: true });
+  cpSync(join(here, 'src', 'popup', 'popup.html'), join(out, 'popup.html'));
+  cpSync(join(here, 'src', 'options', 'options.html'), join(out, 'options.html'));
+  cpSync(join(here, 'src', 'pages.css'), join(out, 'pages.css'));
+  // The playground's mark, for the extension's own pages.
+  cpSync(join(here, '..', 'www', 'favicon.svg'), join(out, 'icons', 'logo.svg'));
+  cpSync(join(here, '_locales'), join(out, '_locales'), { recursive: true });
   cpSync(join(wasmPkg, 'sociable_bg.wasm'), join(out, 'sociable_bg.wasm'));
   const zip = join(dist, `sociable-${browser}.zip`);
   execFileSync('zip', ['-q', '-r', '-9', '-X', zip, '.'], { cwd: out });

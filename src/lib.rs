@@ -14,7 +14,7 @@ mod wasm;
 
 pub use analysis::options::{Context, Options, OptionsError, Strictness};
 pub use analysis::report::{
-    Axis, Category, Finding, Report, Scores, Severity, Span, Suggestion, Verdict, REPORT_VERSION,
+    Axis, Category, Finding, Report, Scope, Scores, Severity, Span, Suggestion, Verdict, REPORT_VERSION,
 };
 pub use analysis::{analyze, rules, Analyzer, RuleDoc};
 

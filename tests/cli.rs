@@ -194,3 +194,13 @@ fn issue_9_eval_reports_each_file_each_source_and_the_average() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("issue-9-questions.jsonl:1"));
 }
+
+#[test]
+fn issue_11_a_whole_draft_finding_is_printed_without_carets() {
+    let out = sociable(&["check", "--strictness", "strict", "The trail was muddy after the rain last week."], None);
+    let text = stdout(&out);
+    let line = text.lines().find(|l| l.contains("no-opening")).unwrap_or_else(|| panic!("no no-opening finding: {text}"));
+    assert!(line.starts_with("draft "), "{text}");
+    assert!(!text.contains('^'), "carets under a whole-draft finding: {text}");
+    assert!(text.contains("suggestion: add \"What do you think?\" at the end"), "{text}");
+}

@@ -93,3 +93,32 @@ fn issue_9_questions_hidden_by_a_false_start_and_question_marks_that_ask_nothing
     assert!(!asks("People always ask me, how do you stay so organized? Honestly, I don't."));
     assert!(asks("People always ask me how I stay organized. How do you?"), "the reader's own question still counts");
 }
+
+#[test]
+fn issue_11_whole_draft_findings_carry_the_draft_scope() {
+    let options = Options { strictness: Strictness::Strict, ..Options::default() };
+    let text = "  We shipped version 2 today with faster sync. Also a new logo.\n";
+    let report = analyze(text, &options);
+    let no_opening = report.findings.iter().find(|f| f.rule == "no-opening").expect("a no-opening finding");
+    assert_eq!(no_opening.scope, sociable::Scope::Draft);
+    assert_eq!((no_opening.span.start, no_opening.span.end), (2, text.trim_end().len()));
+    let words = analyze("Buy now and get 50% off", &options);
+    assert!(words.findings.iter().filter(|f| f.rule != "no-opening").all(|f| f.scope == sociable::Scope::Span));
+}
+
+#[test]
+fn issue_11_add_a_question_lands_at_the_end_not_mid_sentence() {
+    // Self-promotion's insert used to land right after "Thrilled to announce".
+    let text = "🚀 Thrilled to announce our new AI CRM! It does everything for you.";
+    let report = analyze(text, &Options { strictness: Strictness::Strict, ..Options::default() });
+    let mut inserts = 0;
+    for finding in &report.findings {
+        if let Some(sociable::Suggestion::Insert { text: added, at, at_utf16 }) = &finding.suggestion {
+            inserts += 1;
+            assert_eq!(*at, text.len(), "{}", finding.rule);
+            assert_eq!(*at_utf16, text.encode_utf16().count(), "{}", finding.rule);
+            assert!(added.starts_with(' ') && added.ends_with('?'), "{added:?}");
+        }
+    }
+    assert!(inserts >= 1, "no insert suggestion: {report:?}");
+}

@@ -1,9 +1,9 @@
 // The background owns the WASM core: Chromium refuses to compile WebAssembly inside content
 // scripts on pages whose CSP lacks 'wasm-unsafe-eval', while extension pages allow it.
-import init, { analyze, warmUp } from 'sociable-wasm';
-import type { AnalyzeAnswer, AnalyzeRequest, Report } from './core-types';
+import init, { analyzeCompact, warmUp } from 'sociable-wasm';
+import type { AnalyzeRequest } from './core-types';
 import { api } from './browser-api';
-import { ANALYZE_PORT, isAnalyzeMessage, isPostedMessage } from './messages';
+import { ANALYZE_PORT, isAnalyzeMessage, isPostedMessage, type BgCsAnswer } from './messages';
 import { addToTally } from './settings';
 import { syncOptionalSites } from './optional-sites';
 
@@ -21,10 +21,10 @@ const ready: Promise<void> = (async () => {
 
 ready.catch((error: unknown) => console.error(`Sociable: the checker could not start: ${String(error)}`));
 
-async function answer({ requestId, text, options }: AnalyzeRequest): Promise<AnalyzeAnswer> {
+async function answer({ requestId, text, options }: AnalyzeRequest): Promise<BgCsAnswer> {
   try {
     await ready;
-    return { ok: true, requestId, report: analyze(text, options) as Report };
+    return { ok: true, requestId, reportJson: analyzeCompact(text, options) };
   } catch (error) {
     // The core refuses options it cannot use, and asking again would not change that.
     return { ok: false, requestId, error: String(error), retryable: false };

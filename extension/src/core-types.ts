@@ -28,6 +28,16 @@ export type Category =
   | 'acknowledgement'
   | 'reader-focus';
 
+/** Every category, pitch side first, as `Category::ALL` lists them. */
+export const CATEGORIES: readonly Category[] = [
+  'call-to-action', 'offer', 'urgency', 'hype', 'self-promotion', 'spam-form', 'engagement-bait', 'hook-question',
+  'broadcast', 'question', 'invitation', 'acknowledgement', 'reader-focus',
+];
+
+/** Limits the core sets on the user's phrases (src/analysis/options.rs). */
+export const MAX_PHRASES = 200;
+export const MAX_PHRASE_LENGTH = 200;
+
 /** Every field is optional: Rust fills in its defaults. */
 export interface Options {
   strictness?: Strictness;
@@ -47,11 +57,13 @@ export interface Span {
   end: number;
 }
 
-export interface Suggestion {
-  /** `replace` the span with `text`, or `insert` `text` at the span's end. */
-  kind: 'replace' | 'insert';
-  text: string;
-}
+/** `replace` the span with `text`, or `insert` `text` at `at_utf16` (the end of the draft). */
+export type Suggestion =
+  | { kind: 'replace'; text: string }
+  | { kind: 'insert'; text: string; at: number; at_utf16: number };
+
+/** `span`: about its words (underlined); `draft`: about the whole draft (a note, never underlined). */
+export type Scope = 'span' | 'draft';
 
 export interface Finding {
   rule: string;
@@ -60,8 +72,9 @@ export interface Finding {
   severity: Severity;
   message: string;
   suggestion?: Suggestion;
-  /** UTF-8 bytes: for Rust only. */
-  span: Span;
+  scope: Scope;
+  /** UTF-8 bytes: for Rust only (absent in the extension, whose background sends the compact form). */
+  span?: Span;
   /** UTF-16 code units: JavaScript string indices. Use this one. */
   span_utf16: Span;
 }

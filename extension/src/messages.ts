@@ -1,6 +1,6 @@
 // The typed protocol between content scripts and the background. Names say which way a
 // message travels: cs-bg = content script to background.
-import type { AnalyzeAnswer, AnalyzeRequest, Verdict } from './core-types';
+import type { AnalyzeAnswer, AnalyzeRequest, Finding, Report, Severity, Suggestion, Verdict } from './core-types';
 import { api } from './browser-api';
 
 /** A draft to analyse, sent over the `ANALYZE_PORT` port; answered with an `AnalyzeAnswer`. */
@@ -12,6 +12,38 @@ export interface CsBgAnalyze extends AnalyzeRequest {
 export interface CsBgPosted {
   kind: 'cs-bg-posted';
   verdict: Verdict;
+}
+
+/**
+ * The background's answer on the port: an `AnalyzeAnswer` whose report travels as one JSON
+ * string in the core's compact form (src/wasm.rs: a table of rules and six numbers a finding).
+ * Extension messaging copies object graphs field by field; a long draft's thousands of
+ * findings cost tens of milliseconds that way, and a few as one string.
+ */
+export type BgCsAnswer =
+  | { ok: true; requestId: number; reportJson: string }
+  | { ok: false; requestId: number; error: string; retryable: boolean };
+
+/** A report from the core's compact JSON (src/wasm.rs, `analyze_compact`): six numbers a finding. */
+export function fromCompact(json: string): Report {
+  const { rules, suggestions, severities, findings: numbers, ...rest } = JSON.parse(json) as Omit<Report, 'findings'> & {
+    rules: Pick<Finding, 'rule' | 'category' | 'axis' | 'message'>[];
+    suggestions: Suggestion[];
+    severities: Severity[];
+    findings: number[];
+  };
+  const findings: Finding[] = [];
+  for (let i = 0; i + 5 < numbers.length; i += 6) {
+    const { rule, category, axis, message } = rules[numbers[i]];
+    const finding: Finding = {
+      rule, category, axis, severity: severities[numbers[i + 1]], message,
+      scope: numbers[i + 2] === 1 ? 'draft' : 'span',
+      span_utf16: { start: numbers[i + 3], end: numbers[i + 4] },
+    };
+    if (numbers[i + 5] >= 0) finding.suggestion = suggestions[numbers[i + 5]];
+    findings.push(finding);
+  }
+  return { ...rest, findings };
 }
 
 export function isAnalyzeMessage(value: unknown): value is CsBgAnalyze {
@@ -62,10 +94,19 @@ export class BackgroundAnalyzer {
   private connect(): chrome.runtime.Port {
     if (this.port) return this.port;
     const port = api.runtime.connect({ name: ANALYZE_PORT });
-    port.onMessage.addListener((answer: AnalyzeAnswer) => {
-      const resolve = this.waiting.get(answer.requestId);
-      this.waiting.delete(answer.requestId);
-      resolve?.(answer);
+    port.onMessage.addListener((wire: BgCsAnswer) => {
+      const resolve = this.waiting.get(wire.requestId);
+      this.waiting.delete(wire.requestId);
+      if (!resolve) return;
+      if (!wire.ok) {
+        resolve(wire);
+        return;
+      }
+      try {
+        resolve({ ok: true, requestId: wire.requestId, report: fromCompact(wire.reportJson) });
+      } catch (error) {
+        resolve({ ok: false, requestId: wire.requestId, error: `an unreadable report: ${String(error)}`, retryable: false });
+      }
     });
     port.onDisconnect.addListener(() => {
       if (this.port === port) this.port = undefined;

@@ -12,7 +12,7 @@ pub(crate) mod text;
 
 use options::{Context, Options, OptionsError};
 use phrases::Phrases;
-use report::{fill_utf16_spans, Axis, Finding, Report, Span, REPORT_VERSION};
+use report::{fill_utf16_spans, place_inserts, Axis, Finding, Report, Scope, Span, REPORT_VERSION};
 use rules::{Draft, Phase, Signal};
 pub use rules::RuleDoc;
 use text::Text;
@@ -67,11 +67,13 @@ impl Analyzer {
                 severity: s.severity,
                 message: s.rule.message.to_string(),
                 suggestion: s.suggestion,
+                scope: if s.rule.whole_draft { Scope::Draft } else { Scope::Span },
                 span: s.span,
                 span_utf16: Span::new(0, 0),
                 matched: s.matched.filter(|_| options.explain).map(str::to_string),
             })
             .collect();
+        place_inserts(text.as_str(), &mut findings);
         fill_utf16_spans(text.as_str(), &mut findings);
         Report { version: REPORT_VERSION, strictness: options.strictness, scores, verdict, findings }
     }

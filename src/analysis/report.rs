@@ -5,7 +5,7 @@
 //!
 //! ```json
 //! {
-//!   "version": 1,
+//!   "version": 2,
 //!   "strictness": "balanced",
 //!   "scores": { "pitch": 78, "conversation": 0 },
 //!   "verdict": "pitch",
@@ -13,20 +13,36 @@
 //!     "rule": "cta-subscribe", "category": "call-to-action", "axis": "pitch",
 //!     "severity": "warning", "message": "…",
 //!     "suggestion": { "kind": "replace", "text": "…" },
+//!     "scope": "span",
 //!     "span": { "start": 0, "end": 9 }, "span_utf16": { "start": 0, "end": 9 }
+//!   }, {
+//!     "rule": "no-opening", "category": "broadcast", "axis": "conversation",
+//!     "severity": "warning", "message": "…",
+//!     "suggestion": { "kind": "insert", "text": " What would you want from it?", "at": 42, "at_utf16": 42 },
+//!     "scope": "draft",
+//!     "span": { "start": 0, "end": 42 }, "span_utf16": { "start": 0, "end": 42 }
 //!   }]
 //! }
 //! ```
 //!
 //! `span` is in bytes of the UTF-8 text (for Rust), `span_utf16` in UTF-16 code units (for
-//! JavaScript's string indices). `suggestion` is absent when none fits.
+//! JavaScript's string indices). `scope` says what a finding is about: `span`, the words in
+//! its span (draw them underlined); `draft`, the whole draft (no opening, a broadcast
+//! monologue): its span covers the draft from its first to its last non-blank character and
+//! is not meant to be underlined. `suggestion` is absent when none fits; an `insert` names
+//! where its text goes (`at`, `at_utf16`): always the end of the draft's last word, and its
+//! text starts with a space after a finished sentence, or a line break otherwise, so that it
+//! never lands inside a sentence.
+//!
+//! Version 2 added `scope` and the insert's `at`/`at_utf16` (version 1 inserted at the end of
+//! the span, and marked whole-draft findings on the last sentence).
 
 use serde::{Deserialize, Serialize};
 
 use super::options::Strictness;
 
 /// The version of the report format; bumped on any incompatible change.
-pub const REPORT_VERSION: u32 = 1;
+pub const REPORT_VERSION: u32 = 2;
 
 /// The result of analysing one draft.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -203,11 +219,34 @@ pub enum Suggestion {
         /// The replacement.
         text: String,
     },
-    /// Insert `text` at the end of the finding's span (an opening question, say).
+    /// Insert `text` at offset `at` (an opening question, say): the end of the draft.
     Insert {
         /// What to insert, with its leading space or line break.
         text: String,
+        /// Where, in bytes of the UTF-8 text.
+        #[serde(default)]
+        at: usize,
+        /// Where, in UTF-16 code units.
+        #[serde(default)]
+        at_utf16: usize,
     },
+}
+
+impl Suggestion {
+    /// An insert whose place the analysis fills in (see [`place_inserts`]).
+    pub(crate) fn insert(text: &str) -> Suggestion {
+        Suggestion::Insert { text: text.to_string(), at: 0, at_utf16: 0 }
+    }
+}
+
+/// What a finding is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// The words in its span: draw them underlined.
+    Span,
+    /// The whole draft (no opening, a monologue): a note on the draft, not an underline.
+    Draft,
 }
 
 /// One thing the analysis noticed in the draft.
@@ -226,7 +265,10 @@ pub struct Finding {
     /// An edit that would help, where one fits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<Suggestion>,
-    /// The matched words, in bytes of the UTF-8 text.
+    /// Whether it is about its words or about the whole draft.
+    pub scope: Scope,
+    /// The matched words (for a [`Scope::Draft`] finding, the draft from its first to its
+    /// last non-blank character), in bytes of the UTF-8 text.
     pub span: Span,
     /// The matched words, in UTF-16 code units.
     pub span_utf16: Span,
@@ -240,7 +282,12 @@ pub struct Finding {
 ///
 /// This is the one place where offsets change unit.
 pub(crate) fn fill_utf16_spans(text: &str, findings: &mut [Finding]) {
-    let mut offsets: Vec<usize> = findings.iter().flat_map(|f| [f.span.start, f.span.end]).collect();
+    let insert_at = |f: &Finding| match f.suggestion {
+        Some(Suggestion::Insert { at, .. }) => Some(at),
+        _ => None,
+    };
+    let mut offsets: Vec<usize> =
+        findings.iter().flat_map(|f| [f.span.start, f.span.end].into_iter().chain(insert_at(f))).collect();
     offsets.sort_unstable();
     offsets.dedup();
     let bytes = text.as_bytes();
@@ -256,6 +303,38 @@ pub(crate) fn fill_utf16_spans(text: &str, findings: &mut [Finding]) {
     let lookup = |byte: usize| offsets.binary_search(&byte).map(|i| table[i]).unwrap_or(0);
     for finding in findings {
         finding.span_utf16 = Span::new(lookup(finding.span.start), lookup(finding.span.end));
+        if let Some(Suggestion::Insert { at, at_utf16, .. }) = &mut finding.suggestion {
+            *at_utf16 = lookup(*at);
+        }
+    }
+}
+
+/// Where a draft's words end: before its trailing blanks.
+pub(crate) fn draft_end(text: &str) -> usize {
+    text.trim_end().len()
+}
+
+/// The whole draft, from its first to its last non-blank character.
+pub(crate) fn draft_span(text: &str) -> Span {
+    let end = draft_end(text);
+    Span::new((text.len() - text.trim_start().len()).min(end), end)
+}
+
+/// Puts every insert at the end of the draft: after the last sentence with a space when it
+/// is finished (`.`, `!`, `?`, `…`, maybe inside closing quotes or brackets), on a line of its
+/// own otherwise (a draft that ends in a link, hashtags, an emoji or an unfinished phrase), so
+/// an added question never lands inside a sentence.
+pub(crate) fn place_inserts(text: &str, findings: &mut [Finding]) {
+    let end = draft_end(text);
+    let finished = text[..end]
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
+        .ends_with(['.', '!', '?', '…']);
+    for finding in findings {
+        if let Some(Suggestion::Insert { text: insert, at, .. }) = &mut finding.suggestion {
+            let words = insert.trim();
+            *insert = if end == 0 { words.to_string() } else if finished { format!(" {words}") } else { format!("\n{words}") };
+            *at = end;
+        }
     }
 }
 
@@ -271,6 +350,7 @@ mod tests {
             severity: Severity::Hint,
             message: String::new(),
             suggestion: None,
+            scope: Scope::Span,
             span: Span::new(start, end),
             span_utf16: Span::new(0, 0),
             matched: None,
@@ -285,5 +365,26 @@ mod tests {
         fill_utf16_spans(text, &mut findings);
         assert_eq!(findings[0].span_utf16, Span::new(5, 9));
         assert_eq!(findings[1].span_utf16, Span::new(0, 1));
+    }
+
+    fn insert_for(text: &str) -> (String, usize, usize) {
+        let mut findings = vec![Finding { suggestion: Some(Suggestion::insert(" Why?")), ..finding_at(0, 3) }];
+        place_inserts(text, &mut findings);
+        fill_utf16_spans(text, &mut findings);
+        match findings.remove(0).suggestion {
+            Some(Suggestion::Insert { text, at, at_utf16 }) => (text, at, at_utf16),
+            other => panic!("not an insert: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn inserts_go_after_the_last_sentence_or_on_their_own_line() {
+        // Issue 11: "Thrilled to announce What would you want to see next? our new AI CRM!"
+        let text = "🚀 Thrilled to announce our new AI CRM! Try it.\n";
+        assert_eq!(insert_for(text), (" Why?".to_string(), text.len() - 1, text.encode_utf16().count() - 1));
+        assert_eq!(insert_for("We launched (finally.)  ").0, " Why?");
+        let link = "New course is live https://x.co/a";
+        assert_eq!(insert_for(link), ("\nWhy?".to_string(), link.len(), link.len()));
+        assert_eq!(insert_for("Launch day 🚀").0, "\nWhy?");
     }
 }

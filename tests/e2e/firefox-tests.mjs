@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Firefox } from './firefox.mjs';
-import { assert, assertReplyTo, countedOnce as countedOnceIn, until, EDITORS, LINKEDIN_SHADOW, PITCH_DRAFT, PITCH_WORDS, SAVED_X_HOME } from './harness.mjs';
-import { checkUnderlines, editorText, overlayElementCentre, overlayState, underlineCentre } from './probes.mjs';
+import { assert, assertReplyTo, countedOnce as countedOnceIn, until, EDITORS, LINKEDIN_SHADOW, PITCH_DRAFT, PITCH_WORDS, SAVED_X_HOME, ANNOUNCE_DRAFT } from './harness.mjs';
+import { checkUnderlines, editorText, overlayElementCentre, overlayState, underlineCentre, underlineWave } from './probes.mjs';
 import { SAVED_PAGES } from './server.mjs';
 
 /** Every editor page, over HTTPS through the test server acting as proxy. */
@@ -37,7 +37,7 @@ export async function firefoxTests(suite, { dist, server }) {
         const line = state.lines.find((l) => l.start === start);
         assert(line, `no underline starts at "${PITCH_WORDS}"`);
         const before = await text(editor.selector);
-        const at = await firefox.evaluate(underlineCentre, line.rule);
+        const at = await firefox.evaluate(underlineWave, { start });
         await firefox.click(at.x, at.y);
         await settled('the card', (s) => s.cardOpen && s.cardRules.includes(line.rule));
         const label = await firefox.evaluate(() => {
@@ -54,6 +54,27 @@ export async function firefoxTests(suite, { dist, server }) {
         assert(!after.includes(PITCH_WORDS), `"${PITCH_WORDS}" still there after applying`);
         await firefox.pressCtrl('z');
         await until(() => text(editor.selector), (t) => t === before, 'undo to restore the text');
+      });
+    }
+
+    for (const editor of FIREFOX_EDITORS.filter((e) => /Reddit|Lexical/.test(e.name))) {
+      await suite.test(`firefox: ${editor.name}: issue 11: the whole-draft note is no underline; a click on the words opens no card, one on the underline does; typing closes it`, async () => {
+        await firefox.goto(`https://${editor.host}/${editor.path}`);
+        await until(() => firefox.evaluate((s) => Boolean(document.querySelector(s)), editor.selector), Boolean, 'the editor');
+        await firefox.clickSelector(editor.selector);
+        await firefox.type(ANNOUNCE_DRAFT);
+        const start = ANNOUNCE_DRAFT.indexOf('Buy now');
+        const state = await settled('a note and underlines', (s) => s.notes.includes('no-opening') && s.lines.some((l) => l.start === start));
+        assert(!state.lines.some((l) => l.rule === 'no-opening'), 'the whole-draft finding is drawn as an underline');
+        const words = await firefox.evaluate(underlineCentre, state.lines.find((l) => l.start === start).rule);
+        await firefox.click(words.x, words.y);
+        await new Promise((r) => setTimeout(r, 600));
+        assert(!(await firefox.evaluate(overlayState)).cardOpen, 'a click that moved the caret opened the card');
+        const at = await firefox.evaluate(underlineWave, { start });
+        await firefox.click(at.x, at.y);
+        await settled('the card from the underline', (s) => s.cardOpen);
+        await firefox.type('\uE010 Really.');
+        await settled('the card closed by typing', (s) => !s.cardOpen && s.length > ANNOUNCE_DRAFT.length);
       });
     }
 

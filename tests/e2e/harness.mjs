@@ -73,6 +73,14 @@ export async function countedOnce(sentCount, what, before) {
 export const PITCH_DRAFT = 'Hello 👋 friends,\n\nBuy now and get 50% off our new course! Limited time only.';
 export const PITCH_WORDS = 'Buy now';
 
+/** Issue 11: an announcement with no opening; self-promotion's "add a question" once landed after "announce". */
+export const ANNOUNCE_DRAFT = '🚀 Thrilled to announce our new AI CRM!\n\nBuy now and get 50% off.';
+export const ANNOUNCE_QUESTION = 'What would you want to see next?';
+
+/** Harper's race case: three flagged phrases on three lines; only the middle one ("Buy") has a replacement. */
+export const RACE_DRAFT = 'Limited time only, friends.\nBuy it here today.\nUse code SAVE10 at checkout.';
+export const RACE_WORDS = 'Buy';
+
 /**
  * Pages standing for the sites, each with its real editor; `send` is its post button (YouTube's
  * is pressed in chromium-site-tests.mjs, after the placeholder); `parent`, the elements whose

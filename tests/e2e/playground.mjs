@@ -79,7 +79,9 @@ const overlay = () => page.evaluate(() => {
     return { rule: l.dataset.rule, start: Number(l.dataset.start), end: Number(l.dataset.end), left: r.left, right: r.right, top: r.top, bottom: r.bottom };
   });
   const d = host.dataset;
-  return { verdict: d.verdict, pitch: Number(d.pitch), length: Number(d.length), rev: Number(d.rev ?? 0), lines };
+  // Findings about the whole draft are notes at the indicator, never underlines.
+  const notes = (host.shadowRoot.querySelector('.indicator')?.dataset.notes ?? '').split(' ').filter(Boolean);
+  return { verdict: d.verdict, pitch: Number(d.pitch), length: Number(d.length), rev: Number(d.rev ?? 0), lines, notes };
 });
 const draftText = () => page.evaluate(() => {
   const el = document.getElementById('draft');
@@ -88,7 +90,7 @@ const draftText = () => page.evaluate(() => {
 const panelVerdict = () => page.locator('#verdict').getAttribute('data-verdict');
 /** Waits for the overlay to draw a report for a text of `length` characters. */
 const settled = (length, after = -1) => until(overlay, (o) => o && o.length === length && o.rev > after && o.verdict, `a report for ${length} characters`);
-const rules = (o) => new Set(o.lines.map((l) => l.rule));
+const rules = (o) => new Set([...o.lines.map((l) => l.rule), ...o.notes]);
 /** The page replaces the draft as typing would, a few tasks after the click: wait for it. */
 const edited = () => until(() => page.evaluate(() => !('editing' in document.body.dataset)), Boolean, 'the draft edit to land');
 const loadExample = async (id) => {
@@ -244,7 +246,8 @@ const APPLY_FROM = {
   'the card': async (o) => {
     const line = o.lines.find((l) => l.start === 0);
     assert(line, 'no underline under "Buy now"');
-    await page.mouse.click((line.left + line.right) / 2, line.top - 6);
+    // On the wave itself: a click on the words only moves the caret.
+    await page.mouse.click((line.left + line.right) / 2, line.top + 1);
     const apply = page.locator('[data-sociable-overlay] .card li[data-rule] button[data-action="apply"]').first();
     await apply.waitFor({ timeout: 4000 });
     const label = await apply.textContent();
@@ -317,10 +320,10 @@ await test('screenshots (light, dark) and a phone width of 360 px without horizo
   // underlines, the indicator, and the card open on one finding.
   const text = await draftText();
   const o = await overlay();
-  const at = text.indexOf('#productivity') + 2;
+  const at = text.indexOf('link in bio') + 2;
   const line = o.lines.find((l) => l.start <= at && l.end > at);
-  assert(line, 'no underline under "#productivity"');
-  await page.mouse.click((line.left + line.right) / 2, line.top - 6);
+  assert(line, 'no underline under "link in bio"');
+  await page.mouse.click((line.left + line.right) / 2, line.top + 1);
   await page.locator('[data-sociable-overlay] .card').waitFor({ state: 'visible', timeout: 3000 });
   await page.mouse.move(0, 0);
   await page.screenshot({ path: join(output, 'playground-light.png') });

@@ -25,6 +25,8 @@ export function overlayState() {
     theme: root.querySelector('.theme')?.dataset.theme,
     live: root.querySelector('[aria-live]')?.textContent ?? '',
     indicator: indicator && !indicator.hidden ? { ...box(indicator), verdict: indicator.dataset.verdict, label: indicator.getAttribute('aria-label') } : null,
+    /** Rules noted on the whole draft at the indicator (never underlined). */
+    notes: indicator && !indicator.hidden ? (indicator.dataset.notes ?? '').split(' ').filter(Boolean) : [],
     cardOpen: Boolean(card && !card.hidden),
     cardRules: card ? [...card.querySelectorAll('li[data-rule]')].map((li) => li.dataset.rule) : [],
     focusInCard: Boolean(card && root.activeElement && card.contains(root.activeElement)),
@@ -111,6 +113,19 @@ export function underlineCentre(rule) {
   const r = line.getBoundingClientRect();
   // Just above the wave: on the words themselves.
   return { x: (r.left + r.right) / 2, y: r.top - 6 };
+}
+
+/**
+ * A point on the first underline for `rule` (or the underline starting at `start`): on the
+ * wave itself, inside the words' line box, where a click opens the card.
+ */
+export function underlineWave({ rule, start }) {
+  const host = [...document.querySelectorAll('[data-sociable-overlay]')].find((h) => h.dataset.verdict);
+  const line = [...(host?.shadowRoot.querySelectorAll('.line') ?? [])]
+    .find((l) => (rule === undefined || l.dataset.rule === rule) && (start === undefined || Number(l.dataset.start) === start));
+  if (!line) return null;
+  const r = line.getBoundingClientRect();
+  return { x: (r.left + r.right) / 2, y: r.top + 1 };
 }
 
 /** The centre of an element in the overlay's shadow root. */

@@ -91,14 +91,20 @@ export class Panel {
     li.dataset.axis = finding.axis;
     const head = el('div', 'finding-head');
     head.append(el('span', 'tag', CATEGORY_LABEL[finding.category]));
-    const words = text.slice(finding.span_utf16.start, finding.span_utf16.end);
-    // Long spans (a whole sentence) would push the message out of sight: show their start.
-    const show = el('button', 'words');
-    show.type = 'button';
-    show.title = 'Select these words in the draft and say why';
-    show.append(el('q', '', words.length > 60 ? `${words.slice(0, 57).trimEnd()}…` : words));
-    show.addEventListener('click', () => this.actions.reveal(finding));
-    head.append(show);
+    li.dataset.scope = finding.scope;
+    if (finding.scope === 'draft') {
+      // About the whole draft: no words of its own to select.
+      head.append(el('span', 'words', 'the whole draft'));
+    } else {
+      const words = text.slice(finding.span_utf16.start, finding.span_utf16.end);
+      // Long spans (a whole sentence) would push the message out of sight: show their start.
+      const show = el('button', 'words');
+      show.type = 'button';
+      show.title = 'Select these words in the draft and say why';
+      show.append(el('q', '', words.length > 60 ? `${words.slice(0, 57).trimEnd()}…` : words));
+      show.addEventListener('click', () => this.actions.reveal(finding));
+      head.append(show);
+    }
     li.append(head, el('p', 'message', finding.message));
     if (finding.suggestion) {
       const apply = el('button', 'chip suggestion', suggestionLabel(finding.suggestion));

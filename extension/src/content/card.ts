@@ -1,22 +1,30 @@
 // The card that explains findings and offers their suggestions. Keyboard: it takes focus
 // when opened, Tab moves between its buttons, Escape closes it and gives focus back.
+// A card belongs to one version of the draft (`text`): its buttons act on that text only,
+// and the Checker closes or refreshes it as soon as the draft changes.
 import type { Finding, Report } from '../core-types';
+import { t } from '../i18n';
 import { CATEGORY_LABEL, VERDICT_LABEL, suggestionLabel } from './labels';
 
 export interface CardActions {
-  apply(finding: Finding): void;
+  /** `text`: the draft the finding was made for. */
+  apply(finding: Finding, text: string): void;
   ignore(finding: Finding): void;
 }
 
 export class Card {
   private readonly root: HTMLDivElement;
   private returnFocus: HTMLElement | null = null;
+  /** The draft the open card was made for. */
+  text = '';
+  /** The findings it shows. */
+  findings: Finding[] = [];
 
   constructor(parent: Node, private readonly actions: CardActions, signal: AbortSignal) {
     this.root = document.createElement('div');
     this.root.className = 'card';
     this.root.setAttribute('role', 'dialog');
-    this.root.setAttribute('aria-label', 'Sociable findings');
+    this.root.setAttribute('aria-label', t('cardLabel'));
     this.root.hidden = true;
     this.root.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
@@ -34,19 +42,33 @@ export class Card {
     return !this.root.hidden;
   }
 
-  /** Shows `findings` (all of the report's when from the indicator) next to `anchor`. */
-  open(report: Report, findings: Finding[], anchor: DOMRect, returnFocus: HTMLElement | null, focus: boolean): void {
+  /** Shows `findings` of `report` on `text` (all of them when from the indicator) next to `anchor`. */
+  open(report: Report, text: string, findings: Finding[], anchor: DOMRect, returnFocus: HTMLElement | null, focus: boolean): void {
     this.returnFocus = returnFocus;
+    this.text = text;
+    this.findings = findings;
     const title = document.createElement('h2');
-    title.textContent = `${VERDICT_LABEL[report.verdict]} · pitch ${report.scores.pitch}, conversation ${report.scores.conversation}`;
+    title.textContent = t('cardTitle', VERDICT_LABEL[report.verdict], report.scores.pitch, report.scores.conversation);
+    const parts: HTMLElement[] = [title];
+    // Notes on the whole draft (no opening) first, apart from the findings about words.
+    const notes = findings.filter((f) => f.scope === 'draft');
+    if (notes.length > 0) {
+      const heading = document.createElement('h3');
+      heading.textContent = t('cardWholeDraft');
+      const list = document.createElement('ul');
+      list.className = 'notes';
+      for (const finding of notes) list.append(this.item(finding));
+      parts.push(heading, list);
+    }
     const list = document.createElement('ul');
-    for (const finding of findings) list.append(this.item(finding));
+    for (const finding of findings) if (finding.scope !== 'draft') list.append(this.item(finding));
     if (findings.length === 0) {
       const empty = document.createElement('li');
-      empty.textContent = 'Nothing to point out.';
+      empty.textContent = t('cardNothing');
       list.append(empty);
     }
-    this.root.replaceChildren(title, list);
+    if (list.childElementCount > 0) parts.push(list);
+    this.root.replaceChildren(...parts);
     this.root.hidden = false;
     const width = this.root.offsetWidth;
     const height = this.root.offsetHeight;
@@ -61,6 +83,7 @@ export class Card {
     if (this.root.hidden) return;
     this.root.hidden = true;
     this.root.replaceChildren();
+    this.findings = [];
     if (restoreFocus) this.returnFocus?.focus();
     this.returnFocus = null;
   }
@@ -68,11 +91,12 @@ export class Card {
   private item(finding: Finding): HTMLLIElement {
     const li = document.createElement('li');
     li.dataset.rule = finding.rule;
+    li.dataset.scope = finding.scope;
     const tag = document.createElement('div');
     tag.className = 'tag';
     tag.dataset.axis = finding.axis;
     tag.dataset.severity = finding.severity;
-    tag.textContent = finding.severity === 'good' ? `Works: ${CATEGORY_LABEL[finding.category]}` : CATEGORY_LABEL[finding.category];
+    tag.textContent = finding.severity === 'good' ? t('cardWorks', CATEGORY_LABEL[finding.category]) : CATEGORY_LABEL[finding.category];
     const message = document.createElement('div');
     message.textContent = finding.message;
     li.append(tag, message);
@@ -85,9 +109,10 @@ export class Card {
       apply.textContent = suggestionLabel(finding.suggestion);
       apply.addEventListener('mousedown', (e) => e.preventDefault());
       apply.addEventListener('click', () => {
+        const { text } = this;
         this.returnFocus = null;
         this.close();
-        this.actions.apply(finding);
+        this.actions.apply(finding, text);
       });
       actions.append(apply);
     }
@@ -95,7 +120,7 @@ export class Card {
       const ignore = document.createElement('button');
       ignore.type = 'button';
       ignore.dataset.action = 'ignore';
-      ignore.textContent = 'Ignore';
+      ignore.textContent = t('cardIgnore');
       ignore.addEventListener('mousedown', (e) => e.preventDefault());
       ignore.addEventListener('click', () => {
         this.actions.ignore(finding);

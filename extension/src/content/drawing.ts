@@ -3,10 +3,11 @@
 // a live region that tells screen readers the verdict.
 import type { Finding, Report, Verdict } from '../core-types';
 import { Indicator } from './indicator';
+import { t } from '../i18n';
 import { VERDICT_LABEL } from './labels';
 import { CSS, adoptStyles } from './styles';
 import { detectTheme } from './theme';
-import { closestAcross } from './shadow-dom';
+import { closestAcross, parentAcross } from './shadow-dom';
 
 export interface OverlayViewConfig {
   /** Elements the indicator must not cover, such as the site's send button. */
@@ -21,6 +22,77 @@ export interface OverlayViewConfig {
  * above anything outside it, and a modal's focus trap takes focus back from anything outside.
  */
 const MODAL = 'dialog:modal, [aria-modal="true"]';
+
+/** How far above a line box's bottom a click still counts as on its underline, in pixels. */
+const UNDERLINE_REACH = 5;
+
+/** A box in viewport coordinates. */
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Half the underline's thickness: it is drawn from a line box's bottom - 2 to bottom + 2. */
+const HALF_WAVE = 2;
+
+const SEVERITY_RANK = { alert: 3, warning: 2, hint: 1, good: 0 } as const;
+
+/**
+ * Which underline wins where spans overlap: pitch above conversation hints, then the louder,
+ * then the shorter (the more specific words).
+ */
+function drawOrder(a: Finding, b: Finding): number {
+  return (Number(b.axis === 'pitch') - Number(a.axis === 'pitch'))
+    || (SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity])
+    || ((a.span_utf16.end - a.span_utf16.start) - (b.span_utf16.end - b.span_utf16.start));
+}
+
+/**
+ * The part of the page where the editor's text shows: its padding box (inside borders and
+ * scrollbars), cut by every ancestor that clips its overflow, and by the viewport.
+ */
+export function visibleBox(element: Element): Box {
+  const r = element.getBoundingClientRect();
+  const inner = (el: Element, rect: DOMRect): Box => el.clientWidth > 0 || el.clientHeight > 0
+    ? { left: rect.left + el.clientLeft, top: rect.top + el.clientTop, right: rect.left + el.clientLeft + el.clientWidth, bottom: rect.top + el.clientTop + el.clientHeight }
+    : { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+  const box = inner(element, r);
+  const cut = (b: Box) => {
+    box.left = Math.max(box.left, b.left);
+    box.top = Math.max(box.top, b.top);
+    box.right = Math.min(box.right, b.right);
+    box.bottom = Math.min(box.bottom, b.bottom);
+  };
+  for (let at = parentAcross(element); at && at !== document.documentElement && at !== document.body; at = parentAcross(at)) {
+    const style = getComputedStyle(at);
+    if (style.overflowX !== 'visible' || style.overflowY !== 'visible') cut(inner(at, at.getBoundingClientRect()));
+    if (style.position === 'fixed') break;
+  }
+  cut({ left: 0, top: 0, right: innerWidth, bottom: innerHeight });
+  return box;
+}
+
+/**
+ * The pieces of `r` (one line box's underline, already clipped) that no earlier underline on
+ * the same line covers.
+ */
+function uncovered(r: Box, taken: Box[]): Box[] {
+  let pieces: Box[] = [r];
+  for (const t of taken) {
+    // The same line: their underlines would overlap.
+    if (Math.abs(t.bottom - r.bottom) >= 2 * HALF_WAVE) continue;
+    pieces = pieces.flatMap((p) => {
+      if (t.right <= p.left || t.left >= p.right) return [p];
+      const out: Box[] = [];
+      if (t.left > p.left) out.push({ ...p, right: t.left });
+      if (t.right < p.right) out.push({ ...p, left: t.right });
+      return out;
+    });
+  }
+  return pieces.filter((p) => p.right - p.left >= 1);
+}
 
 interface Drawn {
   finding: Finding;
@@ -81,45 +153,59 @@ export class OverlayView {
   }
 
   /**
-   * Underlines `findings` at `lines` (each finding's line boxes), shows `report` on the
-   * indicator, and says a new verdict to screen readers. `textLength` is for tests.
+   * Underlines `findings` at `lines` (each finding's line boxes), shows `report` and the
+   * `notes` on the whole draft on the indicator (never as underlines), and says a new verdict
+   * to screen readers. `textLength` is for tests.
    */
-  draw(report: Report | undefined, findings: Finding[], lines: DOMRect[][], textLength: number): void {
+  draw(report: Report | undefined, findings: Finding[], notes: Finding[], lines: DOMRect[][], textLength: number): void {
     this.mount();
     this.drawn = findings.map((finding, i) => ({ finding, rects: lines[i] }));
     const box = this.element.getBoundingClientRect();
+    // Words scrolled out of the editor stay hidden, as the text itself does: an underline is
+    // drawn only where it lies wholly inside the visible part of the editor, so none ever
+    // shows over the page's own buttons.
+    const clip = visibleBox(this.element);
     // Line elements are reused from draw to draw: a keystroke moves a few, creates none.
     const pool = this.layer.children;
     let used = 0;
-    for (const { finding, rects } of this.drawn) {
+    const taken: Box[] = [];
+    for (const { finding, rects } of [...this.drawn].sort((a, b) => drawOrder(a.finding, b.finding))) {
       for (const r of rects) {
-        // Words scrolled out of the box stay hidden, as the text itself does.
-        if (r.bottom < box.top || r.top > box.bottom || r.right < box.left || r.left > box.right) continue;
-        let line = pool[used] as HTMLElement | undefined;
-        if (!line) {
-          line = document.createElement('div');
-          line.className = 'line';
-          this.layer.append(line);
+        // A line mostly scrolled out is not underlined; one cut a little keeps its underline,
+        // lifted inside the box.
+        if (Math.min(r.bottom, clip.bottom) - Math.max(r.top, clip.top) < r.height / 2) continue;
+        const y = Math.max(clip.top + HALF_WAVE, Math.min(r.bottom, clip.bottom - HALF_WAVE));
+        const clipped = { left: Math.max(r.left, clip.left), right: Math.min(r.right, clip.right), top: r.top, bottom: y };
+        if (clipped.right - clipped.left < 1) continue;
+        // Where spans overlap, one underline: the one drawn first.
+        for (const piece of uncovered(clipped, taken)) {
+          taken.push(piece);
+          let line = pool[used] as HTMLElement | undefined;
+          if (!line) {
+            line = document.createElement('div');
+            line.className = 'line';
+            this.layer.append(line);
+          }
+          used += 1;
+          line.dataset.rule = finding.rule;
+          line.dataset.axis = finding.axis;
+          line.dataset.start = String(finding.span_utf16.start);
+          line.dataset.end = String(finding.span_utf16.end);
+          line.style.left = `${piece.left}px`;
+          line.style.top = `${piece.bottom - HALF_WAVE}px`;
+          line.style.width = `${piece.right - piece.left}px`;
         }
-        used += 1;
-        line.dataset.rule = finding.rule;
-        line.dataset.axis = finding.axis;
-        line.dataset.start = String(finding.span_utf16.start);
-        line.dataset.end = String(finding.span_utf16.end);
-        line.style.left = `${r.left}px`;
-        line.style.top = `${r.bottom - 2}px`;
-        line.style.width = `${r.width}px`;
       }
     }
     while (pool.length > used) pool[pool.length - 1].remove();
     // The page's colours rarely change: look again only after `resetTheme`.
     this.root.dataset.theme ??= detectTheme(this.element);
     // A box that is hidden (a closed tab of a dialog, say) shows no indicator.
-    this.indicator.show(box.width > 0 && box.height > 0 ? report : undefined);
+    this.indicator.show(box.width > 0 && box.height > 0 ? report : undefined, notes);
     if (report) this.indicator.place(box, (this.config.avoid?.() ?? []).map((el) => el.getBoundingClientRect()));
     if (report?.verdict !== this.announced) {
       this.announced = report?.verdict;
-      if (report) this.live.textContent = `Sociable: ${VERDICT_LABEL[report.verdict]}`;
+      if (report) this.live.textContent = t('liveVerdict', VERDICT_LABEL[report.verdict]);
     }
     // Plain facts for tests and benchmarks to read; never the text itself.
     this.host.dataset.verdict = report?.verdict ?? '';
@@ -134,12 +220,15 @@ export class OverlayView {
     delete this.root.dataset.theme;
   }
 
-  /** The findings underlined at viewport point `x`, `y`, and the line box that was hit. */
+  /**
+   * The findings whose underline is at viewport point `x`, `y` (the wave along the bottom of
+   * their line boxes, not the words above it), and the line box that was hit.
+   */
   findingsAt(x: number, y: number): { findings: Finding[]; anchor: DOMRect } | undefined {
-    const hit = (r: DOMRect) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom + 3;
+    const hit = (r: DOMRect) => x >= r.left && x <= r.right && y >= r.bottom - UNDERLINE_REACH && y <= r.bottom + 2;
     const found = this.drawn.filter(({ rects }) => rects.some(hit));
     if (found.length === 0) return undefined;
-    const anchor = found[0].rects.find((r) => y <= r.bottom + 3 && y >= r.top) ?? found[0].rects[0];
+    const anchor = found[0].rects.find(hit) ?? found[0].rects[0];
     return { findings: found.map((d) => d.finding), anchor };
   }
 }

@@ -20,6 +20,9 @@ function optionsFor(box: HTMLElement): Options {
   return {
     strictness: settings?.strictness ?? 'balanced',
     context: parent ? { kind: 'reply', parent } : { kind: 'new-post' },
+    flag_phrases: settings?.flagPhrases ?? [],
+    allow_phrases: settings?.allowPhrases ?? [],
+    disabled_categories: settings?.disabledCategories ?? [],
   };
 }
 
@@ -73,8 +76,12 @@ function stop(): void {
   checkers.clear();
 }
 
+/** What the analysis reads from the settings: a change to any of it checks open drafts again. */
+const analysisSettings = (s: Settings | undefined) =>
+  JSON.stringify([s?.strictness, s?.flagPhrases, s?.allowPhrases, s?.disabledCategories]);
+
 function apply(next: Settings): void {
-  const strictnessChanged = settings?.strictness !== next.strictness;
+  const analysisChanged = analysisSettings(settings) !== analysisSettings(next);
   settings = next;
   if (!isOnFor(next, location.hostname, adapter !== undefined)) {
     stop();
@@ -87,7 +94,7 @@ function apply(next: Settings): void {
       for (const [box, { checker }] of checkers) yield [box, checker];
     }, pageController.signal);
     scan();
-  } else if (strictnessChanged) {
+  } else if (analysisChanged) {
     for (const { checker } of checkers.values()) checker.refresh();
   }
 }

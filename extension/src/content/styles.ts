@@ -19,9 +19,21 @@ export const CSS = `
 .indicator[data-verdict="no-room"] .dot { background: #d89b12; }
 .indicator[data-verdict="pitch"] .dot { background: #d64545; }
 .indicator[data-busy] { opacity: .7; }
+.indicator .note { font-weight: 500; color: var(--muted); border-left: 1px solid var(--border); padding-left: 4px; }
+.card h3 { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 6px 0 2px; font-weight: 600; }
+.card li[data-scope="draft"] { background: var(--button); border-radius: 6px; padding: 6px 8px; border-top: 0; margin-bottom: 4px; }
 .card { position: fixed; pointer-events: auto; width: min(340px, 90vw); max-height: 60vh; overflow: auto;
   font: 13px/1.4 system-ui, sans-serif; background: var(--bg); color: var(--fg);
   border: 1px solid var(--border); border-radius: 8px; box-shadow: 0 6px 24px #0004; padding: 10px 12px; }
+/* A long card scrolls; shadows at its edges say there is more (they stay put while the
+   content scrolls: the "local" backgrounds cover them at either end). */
+.card { overscroll-behavior: contain;
+  background:
+    linear-gradient(var(--bg) 30%, transparent) top / 100% 24px no-repeat local,
+    linear-gradient(transparent, var(--bg) 70%) bottom / 100% 24px no-repeat local,
+    radial-gradient(farthest-side at 50% 0, #0003, transparent) top / 100% 10px no-repeat scroll,
+    radial-gradient(farthest-side at 50% 100%, #0003, transparent) bottom / 100% 10px no-repeat scroll,
+    var(--bg); }
 .card h2 { font-size: 13px; margin: 0 0 6px; }
 .card ul { list-style: none; margin: 0; padding: 0; }
 .card li { padding: 6px 0; border-top: 1px solid var(--border); }

@@ -1,6 +1,6 @@
 // One compose box, whatever its kind: read its text, measure spans, and edit through the
 // editor's own input path so the site keeps its state and its undo stack.
-import { readText, rangeFor, rectsFor, type TextMap } from './text-map';
+import { offsetOf, readText, rangeFor, rectsFor, type TextMap } from './text-map';
 import { TextareaMirror } from './textarea-mirror';
 import { selectionRangeIn } from './shadow-dom';
 
@@ -10,6 +10,13 @@ export interface Surface {
   read(): string;
   /** Viewport line boxes for each span of the text last read. */
   measure(spans: { start: number; end: number }[]): DOMRect[][];
+  /**
+   * The offsets of the text last read that show inside `box` (viewport coordinates), or
+   * undefined when it cannot tell (then every span is measured).
+   */
+  visibleRange(box: { left: number; top: number; right: number; bottom: number }): { start: number; end: number } | undefined;
+  /** The caret's offset in the text last read; undefined when text is selected or the caret is elsewhere. */
+  caret(): number | undefined;
   /**
    * Replaces `start..end` of the current text with `text`, as if typed ('' deletes). Says
    * whether it typed: not when the words could not be selected.
@@ -67,6 +74,30 @@ export class EditableSurface implements Surface {
     return spans.map(({ start, end }) => rectsFor(this.map, start, end));
   }
 
+  visibleRange(box: { left: number; top: number; right: number; bottom: number }): { start: number; end: number } | undefined {
+    if (box.right <= box.left || box.bottom <= box.top) return { start: 0, end: 0 };
+    const at = (x: number, y: number) => {
+      const p = document.caretPositionFromPoint?.(x, y);
+      if (!p || !this.element.contains(p.offsetNode)) return undefined;
+      return offsetOf(this.map, p.offsetNode, p.offset);
+    };
+    const start = at(box.left + 1, box.top + 1);
+    const end = at(box.right - 1, box.bottom - 1);
+    if (start === undefined || end === undefined || end < start) return undefined;
+    // A line's worth of slack either side: the corners can fall just past a line's ends.
+    return { start: Math.max(0, start - 1), end: end + 1 };
+  }
+
+  caret(): number | undefined {
+    // Inside a shadow root, Chromium's document selection stops at the host.
+    const root = this.element.getRootNode() as Document | (ShadowRoot & { getSelection?: () => Selection | null });
+    const selection = root instanceof ShadowRoot && root.getSelection ? root.getSelection() : getSelection();
+    if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return undefined;
+    const { focusNode, focusOffset } = selection;
+    if (!focusNode || !this.element.contains(focusNode)) return undefined;
+    return offsetOf(this.map, focusNode, focusOffset);
+  }
+
   async edit(start: number, end: number, text: string): Promise<boolean> {
     // A box without text (empty, or only line breaks) has no text node to select: select
     // the whole box, so typing replaces whatever it holds.
@@ -107,6 +138,16 @@ export class TextareaSurface implements Surface {
 
   measure(spans: { start: number; end: number }[]): DOMRect[][] {
     return this.mirror.measure(this.text, spans);
+  }
+
+  visibleRange(box: { left: number; top: number; right: number; bottom: number }): { start: number; end: number } | undefined {
+    if (box.right <= box.left || box.bottom <= box.top) return { start: 0, end: 0 };
+    return this.mirror.visibleRange(this.text, box.top, box.bottom);
+  }
+
+  caret(): number | undefined {
+    const el = this.element;
+    return el.selectionStart === el.selectionEnd ? el.selectionStart ?? undefined : undefined;
   }
 
   async edit(start: number, end: number, text: string): Promise<boolean> {

@@ -105,6 +105,26 @@ export function positionAt(map: TextMap, offset: number, preferEnd: boolean): { 
   return preferEnd || !next ? { node: seg.node, offset: seg.node.data.length } : { node: next.node, offset: 0 };
 }
 
+/** The text offset of DOM point (`node`, `offset`) inside the mapped root, if it is in it. */
+export function offsetOf(map: TextMap, node: Node, offset: number): number | undefined {
+  if (node.nodeType === Node.TEXT_NODE) {
+    const seg = map.segments.find((s) => s.node === node);
+    if (seg) return seg.start + Math.min(offset, seg.node.data.length);
+  }
+  // An element point (an empty line, a caret between blocks): the first text node that
+  // starts after it, or the text's end.
+  const point = document.createRange();
+  try {
+    point.setStart(node, offset);
+  } catch {
+    return undefined;
+  }
+  for (const seg of map.segments) {
+    if (point.comparePoint(seg.node, 0) > 0) return seg.start;
+  }
+  return map.text.length;
+}
+
 /** A DOM Range over text offsets `start..end`. */
 export function rangeFor(map: TextMap, start: number, end: number): Range | undefined {
   const from = positionAt(map, start, false);
@@ -121,7 +141,17 @@ export function rangeFor(map: TextMap, start: number, end: number): Range | unde
 export function rectsFor(map: TextMap, start: number, end: number): DOMRect[] {
   const rects: DOMRect[] = [];
   const range = document.createRange();
-  for (const seg of map.segments) {
+  // The first segment that ends after `start`, by binary search: long drafts have many.
+  let lo = 0;
+  let hi = map.segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const seg = map.segments[mid];
+    if (seg.start + seg.node.data.length <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < map.segments.length; i++) {
+    const seg = map.segments[i];
     const segEnd = seg.start + seg.node.data.length;
     if (segEnd <= start) continue;
     if (seg.start >= end) break;

@@ -1,10 +1,12 @@
-// The popup: strictness, on/off for the current site, pause, and this week's tally.
+// The popup: strictness, on/off for the current site, pause, this week's tally, and the
+// way to the options page.
 // Every change is saved at once; open tabs follow through storage.onChanged.
 import type { Strictness } from '../core-types';
 import { api } from '../browser-api';
 import { adapterFor } from '../content/adapters';
 import { originPattern } from '../optional-sites';
-import { isOnFor, loadSettings, loadTally, saveSettings } from '../settings';
+import { isOnFor, isTargetRatio, loadHistory, loadSettings, saveSettings, type Tally } from '../settings';
+import { localize, t } from '../i18n';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -23,6 +25,7 @@ async function render(): Promise<void> {
   for (const input of document.querySelectorAll<HTMLInputElement>('input[name="strictness"]')) {
     input.checked = input.value === settings.strictness;
   }
+  showHint(settings.strictness);
   $<HTMLInputElement>('paused').checked = settings.paused;
 
   const site = await currentHost();
@@ -31,7 +34,7 @@ async function render(): Promise<void> {
   siteOn.parentElement!.hidden = site === undefined;
   $('site-grant').hidden = true;
   if (site) {
-    $('site-name').textContent = site.host;
+    $('site-label').textContent = t('popupSiteOn', site.host);
     const supported = adapterFor(site.host) !== undefined;
     const pattern = originPattern(site.url);
     const granted = supported || (pattern !== undefined
@@ -44,15 +47,78 @@ async function render(): Promise<void> {
     }
   }
 
-  const tally = await loadTally();
+  const weeks = await loadHistory();
+  const tally = weeks[weeks.length - 1];
   $('tally-conversation').textContent = String(tally.conversation);
   $('tally-pitch').textContent = String(tally.pitch);
   $('tally-no-room').textContent = String(tally.noRoom);
+  const target = $<HTMLInputElement>('target-ratio');
+  if (document.activeElement !== target) target.value = String(settings.targetRatio);
+  chart(weeks);
+  standing(tally, settings.targetRatio);
+}
+
+/** Conversations and pitches per week as bars, the tallest week full height; counts only. */
+function chart(weeks: Tally[]): void {
+  const most = Math.max(1, ...weeks.flatMap((w) => [w.conversation, w.pitch]));
+  const columns = weeks.map((w, i) => {
+    const column = document.createElement('div');
+    column.className = 'week';
+    Object.assign(column.dataset, { week: w.week, conversation: String(w.conversation), pitch: String(w.pitch) });
+    if (i === weeks.length - 1) column.dataset.current = '';
+    column.title = t('popupWeekTitle', w.week, w.conversation, w.pitch);
+    const bars = document.createElement('div');
+    bars.className = 'bars';
+    for (const [kind, value] of [['talk', w.conversation], ['pitch', w.pitch]] as const) {
+      const bar = document.createElement('div');
+      bar.className = `bar ${kind}`;
+      bar.style.height = `${(100 * value) / most}%`;
+      bars.append(bar);
+    }
+    const label = document.createElement('span');
+    label.textContent = w.week.slice(w.week.indexOf('W'));
+    column.append(bars, label);
+    return column;
+  });
+  const box = $('chart');
+  box.replaceChildren(...columns);
+  box.setAttribute('aria-label', weeks.map((w) => t('popupWeekTitle', w.week, w.conversation, w.pitch)).join('; '));
+}
+
+/** This week's conversations per pitch against the writer's target. */
+function standing(week: Tally, target: number): void {
+  const el = $('standing');
+  if (week.pitch === 0) {
+    el.dataset.state = week.conversation > 0 ? 'on' : 'none';
+    el.textContent = t(week.conversation > 0 ? 'popupStandingNoPitch' : 'popupStandingNothing', target);
+    return;
+  }
+  const ratio = week.conversation / week.pitch;
+  el.dataset.state = ratio >= target ? 'on' : 'below';
+  el.textContent = t(ratio >= target ? 'popupStandingOn' : 'popupStandingBelow', ratio.toFixed(1).replace(/\.0$/, ''), target);
+}
+
+const HINT = { relaxed: 'strictnessRelaxedHint', balanced: 'strictnessBalancedHint', strict: 'strictnessStrictHint' } as const;
+
+function showHint(strictness: Strictness): void {
+  $('strictness-hint').textContent = t(HINT[strictness]);
 }
 
 $('strictness').addEventListener('change', (event) => {
   const value = (event.target as HTMLInputElement).value as Strictness;
+  showHint(value);
   void saveSettings({ strictness: value });
+});
+
+$('target-ratio').addEventListener('change', async (event) => {
+  const input = event.target as HTMLInputElement;
+  const value = Number(input.value);
+  if (isTargetRatio(value)) await saveSettings({ targetRatio: value });
+  await render();
+});
+
+$('open-options').addEventListener('click', () => {
+  void api.runtime.openOptionsPage().then(() => window.close());
 });
 
 $('paused').addEventListener('change', async (event) => {
@@ -81,4 +147,5 @@ $('site-grant').addEventListener('click', async () => {
   await render();
 });
 
+localize(document);
 void render();

@@ -96,7 +96,7 @@ impl SuggestionDef {
     pub(crate) fn build(self) -> Suggestion {
         match self {
             SuggestionDef::Replace(text) => Suggestion::Replace { text: text.to_string() },
-            SuggestionDef::Insert(text) => Suggestion::Insert { text: text.to_string() },
+            SuggestionDef::Insert(text) => Suggestion::insert(text),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! No opening: a draft that gives readers nothing to answer.
 
 use super::{CodeRule, Draft, Phase, RuleInfo, Signal};
-use crate::analysis::report::{Axis, Category, Severity, Span, Suggestion};
+use crate::analysis::report::{draft_span, Axis, Category, Severity, Suggestion};
 
 pub(crate) const NO_OPENING: RuleInfo = RuleInfo {
     id: "no-opening",
@@ -46,7 +46,9 @@ fn no_opening(draft: &Draft, signals: &mut Vec<Signal>) {
     if text.word_count() < MIN_WORDS || signals.iter().any(|s| s.category().is_positive()) {
         return;
     }
-    let Some(&last) = text.sentences().last() else { return };
+    if text.sentences().is_empty() {
+        return;
+    }
     let promotes = signals.iter().any(|s| s.category().axis() == Axis::Pitch);
     let severity = if promotes || text.word_count() >= MONOLOGUE_WORDS { Severity::Warning } else { Severity::Hint };
     let question = if is_reply {
@@ -57,6 +59,6 @@ fn no_opening(draft: &Draft, signals: &mut Vec<Signal>) {
         " What do you think?"
     };
     let weight = if severity == Severity::Warning { WARNING_WEIGHT } else { NO_OPENING.weight };
-    let suggestion = Suggestion::Insert { text: question.to_string() };
-    signals.push(Signal { severity, weight, ..Signal::new(&NO_OPENING, Span::new(last.start, last.end), Some(suggestion)) });
+    let suggestion = Suggestion::insert(question);
+    signals.push(Signal { severity, weight, ..Signal::new(&NO_OPENING, draft_span(text.as_str()), Some(suggestion)) });
 }

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use sociable::{Axis, Finding, Report, Severity, Suggestion, Verdict};
+use sociable::{Axis, Finding, Report, Scope, Severity, Suggestion, Verdict};
 
 const RESET: &str = "\x1b[0m";
 const BOLD: &str = "\x1b[1m";
@@ -72,18 +72,41 @@ pub(crate) fn batch_row(out: &mut impl Write, place: &str, text: &str, report: &
     Ok(())
 }
 
-/// `3:14 warning call-to-action cta-buy: message`, then the line with the words marked.
+/// `3:14 warning call-to-action cta-buy: message`, then the line with the words marked; a
+/// finding about the whole draft says `draft` in place of the position, and marks no words.
 fn finding_lines(out: &mut impl Write, indent: &str, text: &str, finding: &Finding, color: bool) -> io::Result<()> {
-    let (line, col) = line_col(text, finding.span.start);
     let severity = format!("{:?}", finding.severity).to_lowercase();
+    let place = match finding.scope {
+        Scope::Draft => "draft".to_string(),
+        Scope::Span => {
+            let (line, col) = line_col(text, finding.span.start);
+            format!("{line}:{col}")
+        }
+    };
     writeln!(
         out,
-        "{indent}{line}:{col} {} {} {}: {}",
+        "{indent}{place} {} {} {}: {}",
         paint(color, finding_color(finding), &severity),
         finding.category.name(),
         finding.rule,
         finding.message
     )?;
+    if finding.scope == Scope::Span {
+        marked_line(out, indent, text, finding, color)?;
+    }
+    match &finding.suggestion {
+        Some(Suggestion::Replace { text }) => writeln!(out, "{indent}    suggestion: replace with {text:?}")?,
+        Some(Suggestion::Insert { text, .. }) => writeln!(out, "{indent}    suggestion: add {:?} at the end", text.trim())?,
+        None => {}
+    }
+    if let Some(matched) = &finding.matched {
+        writeln!(out, "{indent}    matched: {matched}")?;
+    }
+    Ok(())
+}
+
+/// The finding's line, its words underlined in colour or marked with carets below.
+fn marked_line(out: &mut impl Write, indent: &str, text: &str, finding: &Finding, color: bool) -> io::Result<()> {
     let line_start = text[..finding.span.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[finding.span.start..].find('\n').map_or(text.len(), |i| finding.span.start + i);
     let end = finding.span.end.min(line_end);
@@ -97,14 +120,6 @@ fn finding_lines(out: &mut impl Write, indent: &str, text: &str, finding: &Findi
             let pad = " ".repeat(before.chars().count());
             writeln!(out, "{indent}    {pad}{}", "^".repeat(marked.chars().count().max(1)))?;
         }
-    }
-    match &finding.suggestion {
-        Some(Suggestion::Replace { text }) => writeln!(out, "{indent}    suggestion: replace with {text:?}")?,
-        Some(Suggestion::Insert { text }) => writeln!(out, "{indent}    suggestion: add {:?}", text.trim())?,
-        None => {}
-    }
-    if let Some(matched) = &finding.matched {
-        writeln!(out, "{indent}    matched: {matched}")?;
     }
     Ok(())
 }
