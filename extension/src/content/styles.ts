@@ -12,7 +12,7 @@ export const CSS = `
     linear-gradient(45deg, transparent 35%, var(--c) 35%, var(--c) 60%, transparent 60%) 3px 0 / 6px 4px repeat-x; }
 .line[data-axis="conversation"] { --c: #d89b12; }
 .indicator { position: fixed; pointer-events: auto; display: inline-flex; align-items: center; gap: 4px;
-  font: 600 11px/1 system-ui, sans-serif; padding: 3px 6px; border-radius: 10px; cursor: pointer;
+  font: 600 11px/1 system-ui, sans-serif; padding: 3px 6px; border-radius: 10px; cursor: pointer; white-space: nowrap;
   border: 1px solid var(--border); background: var(--bg); color: var(--fg); box-shadow: 0 1px 3px #0003; }
 .indicator:focus-visible { outline: 2px solid #3b82f6; outline-offset: 1px; }
 .dot { width: 8px; height: 8px; border-radius: 50%; background: #2f9e5b; }
