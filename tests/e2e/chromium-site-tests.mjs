@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from './chromium.mjs';
 import { assert, assertReplyTo, countedOnce as countedOnceIn, until, PITCH_DRAFT } from './harness.mjs';
-import { checkUnderlines, overlayState } from './probes.mjs';
+import { checkUnderlines, overlayState, underlineWave } from './probes.mjs';
 
 /** One line: boxes that send on Enter must not get the draft's line breaks. */
 const PITCH_LINE = PITCH_DRAFT.replace(/\n+/g, ' ');
@@ -197,11 +197,8 @@ export async function chromiumSiteTests(suite, { browser, server, watch, open })
     const state = await settled(page, 'an underline at "Buy now"', (s) => s.lines.some((l) => l.start === start));
     const line = state.lines.find((l) => l.start === start);
     await page.waitForTimeout(1100); // Quill merges edits within a second into one undo step
-    const applied = await page.evaluate(async (rule) => {
-      const host = [...document.querySelectorAll('[data-sociable-overlay]')].find((h) => h.dataset.verdict);
-      const l = host.shadowRoot.querySelector(`.line[data-rule="${rule}"]`).getBoundingClientRect();
-      return { x: (l.left + l.right) / 2, y: l.top - 6 };
-    }, line.rule);
+    // A click on the wave opens the card (one on the words only moves the caret).
+    const applied = await page.evaluate(underlineWave, { rule: line.rule, start });
     await page.mouse.click(applied.x, applied.y);
     await settled(page, 'the card', (s) => s.cardOpen);
     const apply = page.locator('[data-sociable-overlay] .card button[data-action="apply"]').first();

@@ -113,7 +113,7 @@ export async function chromiumTests(suite, { dist, server }) {
         assert(!state.lines.some((l) => l.rule === 'no-opening'), 'the whole-draft finding is drawn as an underline');
         const check = await page.evaluate(checkUnderlines, { selector: editor.selector, text: ANNOUNCE_DRAFT });
         assert(check.ok, `underlines off their words: ${check.why}`);
-        await page.locator('[data-sociable-overlay] .indicator').focus();
+        await page.locator('[data-sociable-overlay] .indicator:not([hidden])').focus();
         await page.keyboard.press('Enter');
         await settled(page, 'the card with the note', (s) => s.cardOpen && s.cardRules.includes('no-opening'));
         const apply = page.locator('[data-sociable-overlay] .card li[data-rule="promo-announce"] button[data-action="apply"]');
@@ -332,7 +332,8 @@ export async function chromiumTests(suite, { dist, server }) {
 
     await suite.test('chromium: strictness changed in the popup changes the warnings in the open tab', async () => {
       const page = await open(EDITORS[0]);
-      await page.keyboard.type('Proud to announce our new course. It is the best way to learn Rust.');
+      // Hype alone: a hint that strict shows and relaxed does not (whole-draft notes are no underlines).
+      await page.keyboard.type('Spent the weekend on a revolutionary new sourdough recipe. Honestly the best bread ever.');
       await settled(page, 'a first verdict', (s) => s.verdict !== '');
       const popup = watch(await context.newPage());
       await popup.goto(`chrome-extension://${extensionId}/popup.html`);
