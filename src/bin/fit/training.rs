@@ -52,6 +52,8 @@ pub struct Sample {
 /// One labelled file.
 pub struct Source {
     pub name: String,
+    /// How much the source counts in the fit, all its rows together.
+    pub weight: f64,
     /// The rows with a label, and how many of them are pitches.
     pub rows: usize,
     pub pitches: usize,
@@ -78,7 +80,7 @@ pub fn read_cases(dir: &Path, space: &FeatureSpace) -> Result<Source, String> {
         .filter(|path| path.extension().is_some_and(|ext| ext == "jsonl"))
         .collect();
     files.sort();
-    let mut all = Source { name: "tests/cases".to_string(), rows: 0, pitches: 0, samples: Vec::new() };
+    let mut all = Source { name: "tests/cases".to_string(), weight: 1.0, rows: 0, pitches: 0, samples: Vec::new() };
     for path in files {
         let source = read_source(&path, space, |case| {
             if case.get("reply").is_some() || case.get("parent").is_some() {
@@ -129,7 +131,7 @@ fn read_source(
         }
     }
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    Ok(Source { name, rows, pitches, samples })
+    Ok(Source { name, weight: 1.0, rows, pitches, samples })
 }
 
 /// A hash of everything the fit reads: the features' names and priors and every sample.
