@@ -55,12 +55,17 @@ function armProbe(length) {
   });
 }
 
-async function latency(page, chars, samples) {
-  await page.goto(page.__url);
-  await page.click(EDITOR);
-  const text = SENTENCE.repeat(Math.ceil(chars / SENTENCE.length)).slice(0, chars - samples);
+/**
+ * Keystroke-to-update times on `url`'s `editor`: `chars` characters pasted at once (less
+ * the keys to come), then one key at a time at the end, timed to the overlay's update (the
+ * indicator's scores and the underlines in view).
+ */
+async function keystrokeTimes(page, { url, editor, chars, samples, timeout = 30000 }) {
+  await page.goto(url);
+  await page.click(editor);
+  const text = SENTENCE.repeat(Math.ceil(chars / SENTENCE.length)).slice(0, chars);
   await page.keyboard.insertText(text);
-  await page.waitForFunction((n) => [...document.querySelectorAll('[data-sociable-overlay]')].some((h) => Number(h.dataset.length) === n), text.length);
+  await page.waitForFunction((n) => [...document.querySelectorAll('[data-sociable-overlay]')].some((h) => Number(h.dataset.length) === n), text.length, { timeout });
   const times = [];
   for (let i = 0; i < samples; i++) {
     await page.evaluate(armProbe, text.length + i + 1);
@@ -70,25 +75,11 @@ async function latency(page, chars, samples) {
   return times;
 }
 
-/**
- * The same in a long textarea draft (the Reddit page): `chars` characters pasted at once,
- * then one key at a time at the end, timed to the overlay's update (the indicator's scores
- * and the underlines in view).
- */
-async function longLatency(page, chars, samples) {
-  await page.goto(page.__longUrl);
-  await page.click(LONG_EDITOR);
-  const text = SENTENCE.repeat(Math.ceil(chars / SENTENCE.length)).slice(0, chars);
-  await page.keyboard.insertText(text);
-  await page.waitForFunction((n) => [...document.querySelectorAll('[data-sociable-overlay]')].some((h) => Number(h.dataset.length) === n), text.length, { timeout: 60000 });
-  const times = [];
-  for (let i = 0; i < samples; i++) {
-    await page.evaluate(armProbe, text.length + i + 1);
-    await page.keyboard.press('a');
-    times.push(await page.evaluate(() => window.__sociableDone));
-  }
-  return times;
-}
+/** A short draft on the Draft.js page, `chars` long once the keys are typed. */
+const latency = (page, chars, samples) => keystrokeTimes(page, { url: page.__url, editor: EDITOR, chars: chars - samples, samples });
+
+/** A long textarea draft (the Reddit page). */
+const longLatency = (page, chars, samples) => keystrokeTimes(page, { url: page.__longUrl, editor: LONG_EDITOR, chars, samples, timeout: 60000 });
 
 /**
  * Stops the service worker `runs` times, each time pressing one key in a fresh draft:

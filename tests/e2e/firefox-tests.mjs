@@ -18,6 +18,22 @@ export async function firefoxTests(suite, { dist, server }) {
   });
   if (!firefox) return;
   const settled = (what, check) => until(() => firefox.evaluate(overlayState), (s) => s.count > 0 && check(s), what);
+  /**
+   * Opens the card on an underline by a click on its wave (one on the words only moves the
+   * caret) and gives the replacement its Apply button offers.
+   */
+  const openCard = async (line, start) => {
+    const at = await firefox.evaluate(underlineWave, { rule: line.rule, start });
+    await firefox.click(at.x, at.y);
+    await settled('the card', (s) => s.cardOpen && s.cardRules.includes(line.rule));
+    const label = await firefox.evaluate(() => {
+      const host = [...document.querySelectorAll('[data-sociable-overlay]')].find((h) => h.dataset.verdict);
+      return host.shadowRoot.querySelector('.card button[data-action="apply"]')?.textContent ?? '';
+    });
+    const replacement = label.match(/“(.*)”/)?.[1];
+    assert(replacement, `no suggestion to apply: ${label}`);
+    return replacement;
+  };
   const text = (selector) => firefox.evaluate(editorText, selector);
   const countedOnce = (what, before) => countedOnceIn(() => firefox.sentCount(), what, before);
   try {
@@ -37,15 +53,7 @@ export async function firefoxTests(suite, { dist, server }) {
         const line = state.lines.find((l) => l.start === start);
         assert(line, `no underline starts at "${PITCH_WORDS}"`);
         const before = await text(editor.selector);
-        const at = await firefox.evaluate(underlineWave, { start });
-        await firefox.click(at.x, at.y);
-        await settled('the card', (s) => s.cardOpen && s.cardRules.includes(line.rule));
-        const label = await firefox.evaluate(() => {
-          const host = [...document.querySelectorAll('[data-sociable-overlay]')].find((h) => h.dataset.verdict);
-          return host.shadowRoot.querySelector('.card button[data-action="apply"]')?.textContent ?? '';
-        });
-        const replacement = label.match(/“(.*)”/)?.[1];
-        assert(replacement, `no suggestion to apply: ${label}`);
+        const replacement = await openCard(line, start);
         // Editors merge edits made within a second into one undo step.
         await new Promise((r) => setTimeout(r, 1100));
         const button = await firefox.evaluate(overlayElementCentre, '.card button[data-action="apply"]');
@@ -112,17 +120,8 @@ export async function firefoxTests(suite, { dist, server }) {
       const start = before.indexOf(PITCH_WORDS);
       const state = await settled(`an underline at "${PITCH_WORDS}"`, (s) => s.lines.some((l) => l.start === start));
       const line = state.lines.find((l) => l.start === start);
-      // A click on the wave opens the card (one on the words only moves the caret).
-      const at = await firefox.evaluate(underlineWave, { rule: line.rule, start });
+      const replacement = await openCard(line, start);
       await new Promise((r) => setTimeout(r, 1100)); // Quill merges edits within a second into one undo step
-      await firefox.click(at.x, at.y);
-      await settled('the card', (s) => s.cardOpen && s.cardRules.includes(line.rule));
-      const label = await firefox.evaluate(() => {
-        const host = [...document.querySelectorAll('[data-sociable-overlay]')].find((h) => h.dataset.verdict);
-        return host.shadowRoot.querySelector('.card button[data-action="apply"]')?.textContent ?? '';
-      });
-      const replacement = label.match(/“(.*)”/)?.[1];
-      assert(replacement, `no suggestion to apply: ${label}`);
       const button = await firefox.evaluate(overlayElementCentre, '.card button[data-action="apply"]');
       await firefox.click(button.x, button.y);
       const after = await until(held, (t) => t.includes(replacement), 'the suggestion in the shadow root\'s editor');
