@@ -1,4 +1,5 @@
-//! Hashtag stuffing: more tags than a post needs to be found.
+//! Hashtag stuffing (more tags than a post needs to be found) and campaign tags built on a
+//! name the post also tags.
 
 use super::{CodeRule, Draft, Phase, RuleInfo, Signal};
 use crate::analysis::report::{Category, Severity, Span};
@@ -15,6 +16,21 @@ pub(crate) const HASHTAGS: RuleInfo = RuleInfo {
     good: &["Loved the talk #rustlang #wasm", "We are #1 in town", "issue#12 and C# code"],
     bad: &["#sale #deal #shop #buy #cheap #now today", "New post #travel #food #photo #nature #sunset #love"],
 };
+pub(crate) const NAME_CAMPAIGN: RuleInfo = RuleInfo {
+    id: "spam-name-campaign-hashtag",
+    category: Category::SpamForm,
+    severity: Severity::Hint,
+    weight: 35,
+    message: "A hashtag that builds a slogan on a name the post also tags (#SwitchToAcme beside @Acme) is a marketing campaign's tag, not a topic people talk about.",
+    help_in_reply: false,
+    whole_draft: false,
+    good: &[
+        "Loved the talk by @rustlang #rustlang #RustConf",
+        "#Acme is down again, anyone else? @AcmeSupport",
+        "Go team! #Hawks #GoHawks",
+    ],
+    bad: &["Sign from your phone with #Acme #LeverageAcme", "Thanks @Widgetly for the demo #WidgetlyWeek"],
+};
 /// This many hashtags is where a post starts to look stuffed.
 const MAX_HASHTAGS: usize = 4;
 
@@ -22,7 +38,7 @@ pub(crate) struct Hashtags;
 
 impl CodeRule for Hashtags {
     fn rules(&self) -> &'static [&'static RuleInfo] {
-        &[&HASHTAGS]
+        &[&HASHTAGS, &NAME_CAMPAIGN]
     }
 
     fn phase(&self) -> Phase {
@@ -30,11 +46,13 @@ impl CodeRule for Hashtags {
     }
 
     fn run(&self, draft: &Draft, signals: &mut Vec<Signal>) {
-        hashtags(draft.text, signals);
+        let tags = hashtags(draft.text, signals);
+        name_campaigns(draft.text, &tags, signals);
     }
 }
 
-fn hashtags(text: &Text, signals: &mut Vec<Signal>) {
+/// Flags stuffed hashtags and returns every hashtag's span (with its `#`).
+fn hashtags(text: &Text, signals: &mut Vec<Signal>) -> Vec<Span> {
     let s = text.as_str();
     let mut tags: Vec<Span> = Vec::new();
     for (at, _) in s.match_indices('#') {
@@ -54,6 +72,54 @@ fn hashtags(text: &Text, signals: &mut Vec<Signal>) {
             signals.push(Signal::new(&HASHTAGS, span, None));
         }
     }
+    tags
+}
+
+/// A name shorter than this is too likely to be a word that happens to start a tag.
+const MIN_NAME: usize = 4;
+/// What a campaign adds to the name ("Go", "Try" and "Love" are too short to tell a cheer
+/// from a slogan; "Leverage", "Choose", "Week" are not).
+const MIN_SLOGAN: usize = 4;
+
+/// Customers build tags on a brand's name too, to complain: `#BoycottAcme`, `#AcmeFail`.
+const PROTEST_WORDS: &[&str] =
+    &["Boycott", "Delete", "Stop", "Ban", "Cancel", "Shame", "Quit", "Ditch", "Sucks", "Fail", "Fails", "Down", "Outage", "Scam", "Lies"];
+
+/// A tag that is a name the post also tags (`#Acme`, `@Acme`) with a capitalised slogan
+/// word or more before or after it (`#LeverageAcme`, `#AcmeWeek`). The name must be tagged,
+/// not merely written, so a fan's `#TaylorSwiftEras` beside "Taylor" is left alone.
+fn name_campaigns(text: &Text, tags: &[Span], signals: &mut Vec<Signal>) {
+    let s = text.as_str();
+    let mentions = s.match_indices('@').filter_map(|(at, _)| {
+        let starts = s[..at].chars().next_back().map_or(true, |p| !p.is_alphanumeric());
+        let body = &s[at + 1..];
+        let len = body.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(body.len());
+        starts.then(|| &body[..len])
+    });
+    let names: Vec<&str> = tags
+        .iter()
+        .map(|tag| &s[tag.start + 1..tag.end])
+        .chain(mentions)
+        .filter(|name| name.chars().count() >= MIN_NAME)
+        .collect();
+    for &tag in tags {
+        let body = &s[tag.start + 1..tag.end];
+        let builds_on = |name: &&str| {
+            let slogan = if let Some(rest) = body.strip_suffix(*name) {
+                rest
+            } else if let Some(rest) = body.strip_prefix(*name) {
+                rest
+            } else {
+                return false;
+            };
+            slogan.chars().count() >= MIN_SLOGAN
+                && slogan.starts_with(|c: char| c.is_uppercase())
+                && !PROTEST_WORDS.iter().any(|word| slogan.starts_with(word) || slogan.ends_with(word))
+        };
+        if names.iter().any(builds_on) {
+            signals.push(Signal::new(&NAME_CAMPAIGN, tag, None));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -64,6 +130,28 @@ mod tests {
         let mut signals = Vec::new();
         hashtags(&Text::new(text), &mut signals);
         signals.len()
+    }
+
+    fn campaign_tags(text: &str) -> Vec<String> {
+        let text = Text::new(text);
+        let mut signals = Vec::new();
+        let tags = hashtags(&text, &mut signals);
+        signals.clear();
+        name_campaigns(&text, &tags, &mut signals);
+        signals.iter().map(|s| text.as_str()[s.span.start..s.span.end].to_owned()).collect()
+    }
+
+    #[test]
+    fn a_campaign_tag_builds_a_slogan_on_a_tagged_name() {
+        assert_eq!(campaign_tags("Close deals on the road #Acme #LeverageAcme"), ["#LeverageAcme"]);
+        assert_eq!(campaign_tags("Meet @Widgetly at the fair #WidgetlyWeek"), ["#WidgetlyWeek"]);
+        // A name the post writes but does not tag, a short cheer, a tag that only repeats a
+        // name, and a tag that is all slogan: none is built on a tagged name.
+        assert!(campaign_tags("Taylor was amazing #TaylorSwiftEras").is_empty());
+        assert!(campaign_tags("#Hawks #GoHawks").is_empty());
+        assert!(campaign_tags("@acme #acme").is_empty());
+        assert!(campaign_tags("#Acme #lowercaseacme").is_empty());
+        assert!(campaign_tags("Third refund refused @Acme #BoycottAcme #AcmeFail").is_empty());
     }
 
     #[test]
