@@ -104,6 +104,14 @@ fn issue_9_language_families() {
     run_file(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/issue-9-families.jsonl"));
 }
 
+/// Texts and comments in the families of issue 9, written the way such messages go (prize
+/// texts, investment testimonies pointing at a handle, job scams), beside everyday messages
+/// that share their words.
+#[test]
+fn issue_9_messages_and_comments() {
+    run_file(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/issue-9-messages.jsonl"));
+}
+
 #[test]
 fn issue_9_questions_as_people_ask_them() {
     run_file(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/issue-9-questions.jsonl"));
@@ -118,5 +126,5 @@ fn every_case_file_is_run() {
         .filter(|name| name.ends_with(".jsonl"))
         .collect();
     files.sort();
-    assert_eq!(files, ["issue-9-families.jsonl", "issue-9-questions.jsonl", "product.jsonl"], "a new case file needs its own test here");
+    assert_eq!(files, ["issue-9-families.jsonl", "issue-9-messages.jsonl", "issue-9-questions.jsonl", "product.jsonl"], "a new case file needs its own test here");
 }
