@@ -51,8 +51,12 @@ fn run(files: &[PathBuf]) -> Result<(), String> {
     // The brief's cases define the product and are few: together they weigh twice as much
     // as all the labelled files, so that the fit learns what the brief calls a pitch (a
     // single call to action is one only at strict) rather than only constraining thresholds.
+    // Only the cases some pitch rule fires on share that weight: the others score 0 whatever
+    // the weights, and counted in they would thin out the calibration with every hard
+    // negative written.
     let mut cases = training::read_cases(Path::new(CASES), &space)?;
-    cases.weight = 2.0 * sources.len() as f64;
+    let calibrating = cases.samples.iter().filter(|sample| sample.pitch.is_some()).count().max(1);
+    cases.weight = 2.0 * sources.len() as f64 * cases.rows as f64 / calibrating as f64;
     sources.push(cases);
     let prior = Model { bias: f64::from(PRIOR_BIAS), weights: space.prior.clone() };
 
