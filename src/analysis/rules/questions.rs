@@ -191,10 +191,8 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
             found.push(Signal::new(&QUESTION, span, None));
         }
     }
-    // An invitation phrased as a question ("am I missing something?") is reported once, as
-    // the invitation.
-    let invitations = Starts::of(signals, |s| s.category() == Category::Invitation);
-    found.retain(|s| s.category() != Category::Question || !invitations.any_within(s.span));
+    // An invitation phrased as a question ("am I missing something?", "thoughts?") stays a
+    // question too: it asks the reader, which is what a question finding says.
     signals.extend(found);
 }
 
