@@ -70,7 +70,7 @@ impl Analyzer {
                 scope: if s.rule.whole_draft { Scope::Draft } else { Scope::Span },
                 span: s.span,
                 span_utf16: Span::new(0, 0),
-                matched: s.matched.filter(|_| options.explain).map(str::to_string),
+                matched: s.matched.filter(|line| options.explain && !line.is_empty()).map(str::to_string),
             })
             .collect();
         place_inserts(text.as_str(), &mut findings);

@@ -73,7 +73,8 @@ pub struct Options {
     pub flag_phrases: Vec<String>,
     /// The user's own phrases never to flag (their brand name, say).
     pub allow_phrases: Vec<String>,
-    /// Name in each finding which line of its rule's file matched (`Finding::matched`).
+    /// Name in each finding which line of its rule's file matched (`Finding::matched`). The
+    /// WebAssembly build leaves those lines out to be smaller, so there it names none.
     pub explain: bool,
 }
 
