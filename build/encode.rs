@@ -4,7 +4,7 @@
 use regex_automata::nfa::thompson::{self, Transition, NFA};
 use regex_automata::util::primitives::StateID;
 
-use crate::codec::{BYTE_RANGE, CAPTURE_END, CAPTURE_START, FAIL, LOOK, MATCH, SPARSE, UNION};
+use crate::codec::{BYTE_RANGE, CAPTURE_END, CAPTURE_START, CASE_PAIR, FAIL, LOOK, MATCH, SPARSE, UNION};
 
 /// Appends `nfa` to `out`.
 pub(crate) fn encode(nfa: &NFA, out: &mut Vec<u8>) {
@@ -34,6 +34,11 @@ pub(crate) fn encode(nfa: &NFA, out: &mut Vec<u8>) {
             State::ByteRange { trans } => {
                 out.extend([BYTE_RANGE, trans.start, trans.end]);
                 put_id(out, id, trans.next);
+            }
+            State::Sparse(sparse) if case_pair(&sparse.transitions).is_some() => {
+                let (lower, next) = case_pair(&sparse.transitions).expect("checked");
+                out.extend([CASE_PAIR, lower]);
+                put_id(out, id, next);
             }
             State::Sparse(sparse) => {
                 out.push(SPARSE);
@@ -89,6 +94,22 @@ pub(crate) fn encode(nfa: &NFA, out: &mut Vec<u8>) {
                 put(out, pattern_id.as_u64());
             }
         }
+    }
+}
+
+/// `[Aa]`: a letter's two cases and nothing else, both to the same state.
+fn case_pair(transitions: &[Transition]) -> Option<(u8, StateID)> {
+    match transitions {
+        [upper, lower]
+            if upper.start == upper.end
+                && lower.start == lower.end
+                && upper.next == lower.next
+                && lower.start.is_ascii_lowercase()
+                && upper.start == lower.start.to_ascii_uppercase() =>
+        {
+            Some((lower.start, lower.next))
+        }
+        _ => None,
     }
 }
 

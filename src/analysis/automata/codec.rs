@@ -30,6 +30,9 @@ pub(crate) const CAPTURE_START: u8 = 4;
 pub(crate) const CAPTURE_END: u8 = 5;
 pub(crate) const FAIL: u8 = 6;
 pub(crate) const MATCH: u8 = 7;
+/// A letter in either case (`[Aa]`), the commonest state of case-insensitive patterns:
+/// written as the lower-case byte, read back as the sparse state with both.
+pub(crate) const CASE_PAIR: u8 = 8;
 
 /// Reads one NFA from the front of `bytes`, leaving `bytes` just past it.
 pub(crate) fn decode(bytes: &mut &[u8]) -> Result<NFA, DecodeError> {
@@ -77,6 +80,15 @@ pub(crate) fn decode(bytes: &mut &[u8]) -> Result<NFA, DecodeError> {
                     transitions.push(Transition { start, end, next: reader.id(id)? });
                 }
                 builder.add_sparse(transitions)
+            }
+            CASE_PAIR => {
+                let lower = reader.byte()?;
+                if !lower.is_ascii_lowercase() {
+                    return Err(DecodeError("bad letter"));
+                }
+                let next = reader.id(id)?;
+                let upper = lower.to_ascii_uppercase();
+                builder.add_sparse(vec![Transition { start: upper, end: upper, next }, Transition { start: lower, end: lower, next }])
             }
             LOOK => {
                 let repr = u32::try_from(reader.varint()?).map_err(|_| DecodeError("bad look-around"))?;
