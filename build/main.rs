@@ -57,7 +57,10 @@ fn run() -> Result<(), String> {
         .chain(rules.iter().filter_map(|rule| rule.unless.clone()).map(|unless| vec![unless]))
         .chain(code_patterns.iter().map(|p| p.alternatives.clone()))
         .collect();
-    let set: Vec<String> = rules.iter().map(|rule| nfa::union(&rule.alternatives.iter().map(|a| a.regex.as_str()).collect::<Vec<_>>())).collect();
+    let set = rules
+        .iter()
+        .map(|rule| nfa::set_pattern(&rule.alternatives.iter().map(|a| a.regex.clone()).collect::<Vec<_>>()))
+        .collect::<Result<Vec<_>, _>>()?;
     let blob = nfa::compile_store(&set, &entries)?;
     write(&out.join("patterns.bin"), &blob)?;
     let fitted = fitted::read(&dir.join(FITTED))?;

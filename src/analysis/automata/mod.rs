@@ -6,8 +6,9 @@
 //! here in a small fraction of that time. Matching runs lazy DFAs over those NFAs: linear
 //! in the text, and no pattern parser in the WebAssembly build.
 //!
-//! The store holds a set (one pattern per rule, to ask which rules match somewhere) and
-//! entries (each a list of alternatives, to find where they match and which one did).
+//! The store holds a set (one pattern per rule, to ask which rules may match somewhere:
+//! it holds only the beginnings of their alternatives, see `build/nfa.rs`) and entries
+//! (each a list of alternatives, to find where they match and which one did).
 
 mod codec;
 

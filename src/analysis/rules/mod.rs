@@ -187,8 +187,9 @@ const CHUNK_BYTES: usize = 512;
 
 /// Runs every data rule over the text.
 ///
-/// The rule set is asked, chunk by chunk, which rules match there; only those rules are run
-/// again over that chunk to find their spans. Each byte is thus scanned by the set once and
+/// The rule set is asked, chunk by chunk, which rules may match there (it knows only how
+/// their alternatives begin); only those rules are run again over that chunk to find their
+/// spans, if any. Each byte is thus scanned by the set once and
 /// by a rule only where the rule matches, which keeps long drafts as cheap per byte as short
 /// ones. Chunks end at sentence ends, so `^`, `\b` and sentence-start phrases see the same
 /// context they would in the whole text.
