@@ -100,23 +100,24 @@ const HOOK_REACH: usize = 2;
 fn is_question(sentence: &str) -> bool {
     let marked = sentence.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '？').ends_with(['?', '？']);
     let lead_in = lead_in(sentence);
-    let opening = &sentence.as_bytes()[lead_in..];
-    if code_pattern(NOT_ASKED).is_match(sentence.as_bytes()) || code_pattern(NOT_ASKED).is_match(opening) {
-        return false;
-    }
     // A false start may be the question itself, carried on after a filler ("do you, uh,
     // keep…"): an opening is looked for at each word of the lead-in too.
     let opens = |at: usize| {
         let rest = &sentence.as_bytes()[at..];
         code_pattern(QUESTION_OPENER).is_match(rest) && !code_pattern(NOT_A_QUESTION).is_match(rest)
     };
-    let word_starts = (0..lead_in).filter(|&at| at == 0 || sentence.as_bytes()[at - 1].is_ascii_whitespace());
+    let word_starts = || (0..lead_in).filter(|&at| at == 0 || sentence.as_bytes()[at - 1].is_ascii_whitespace());
     // Without its mark, a sentence that ends in "!" exclaims ("how have I never tried this!"),
     // and one whose lead-in is its subject ("@acme is the best") states.
-    let unmarked = !sentence.trim_end().ends_with('!')
-        && !code_pattern(NOT_A_QUESTION).is_match(sentence.as_bytes())
-        && (opens(lead_in) || word_starts.into_iter().any(opens));
-    marked || unmarked || code_pattern(QUESTION_TAG).is_match(sentence.as_bytes())
+    let unmarked = || {
+        !sentence.trim_end().ends_with('!')
+            && !code_pattern(NOT_A_QUESTION).is_match(sentence.as_bytes())
+            && (opens(lead_in) || word_starts().any(opens))
+    };
+    // The cheap tests first: most sentences ask nothing, and are done with here.
+    let asks = marked || unmarked() || code_pattern(QUESTION_TAG).is_match(sentence.as_bytes());
+    let opening = &sentence.as_bytes()[lead_in..];
+    asks && !code_pattern(NOT_ASKED).is_match(sentence.as_bytes()) && !code_pattern(NOT_ASKED).is_match(opening)
 }
 
 /// Where a sentence's opening starts: openings are judged after what may come before them
