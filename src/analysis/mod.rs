@@ -1,6 +1,8 @@
 //! The analysis: pure Rust, no web dependency.
 
 pub(crate) mod automata;
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) mod compact;
 pub(crate) mod model;
 pub(crate) mod options;
 mod phrases;
