@@ -4,7 +4,7 @@
 use regex_automata::nfa::thompson::{self, Transition, NFA};
 use regex_automata::util::primitives::StateID;
 
-use crate::codec::{BYTE_RANGE, CAPTURE_END, CAPTURE_START, CASE_PAIR, FAIL, LOOK, MATCH, SPARSE, UNION};
+use crate::codec::{BYTE, BYTE_RANGE, CAPTURE_END, CAPTURE_START, CASE_PAIR, FAIL, LOOK, MATCH, SPARSE, UNION};
 
 /// Appends `nfa` to `out`.
 pub(crate) fn encode(nfa: &NFA, out: &mut Vec<u8>) {
@@ -31,6 +31,10 @@ pub(crate) fn encode(nfa: &NFA, out: &mut Vec<u8>) {
     };
     for (id, state) in nfa.states().iter().enumerate() {
         match state {
+            State::ByteRange { trans } if trans.start == trans.end => {
+                out.extend([BYTE, trans.start]);
+                put_id(out, id, trans.next);
+            }
             State::ByteRange { trans } => {
                 out.extend([BYTE_RANGE, trans.start, trans.end]);
                 put_id(out, id, trans.next);

@@ -12,6 +12,7 @@
 mod encode;
 mod files;
 mod fitted;
+mod lower;
 mod nfa;
 mod pattern;
 mod phrase;

@@ -9,6 +9,8 @@ mod encode;
 #[path = "../build/files.rs"]
 #[allow(dead_code)]
 mod files;
+#[path = "../build/lower.rs"]
+mod lower;
 #[path = "../build/nfa.rs"]
 #[allow(dead_code)]
 mod nfa;
@@ -115,4 +117,46 @@ fn build(path: PathBuf) -> Result<(), String> {
     let rules = files::read_rules(&[path])?;
     let entries: Vec<Vec<String>> = rules.iter().map(|r| r.alternatives.iter().map(|a| a.regex.clone()).collect()).collect();
     nfa::compile_store(&[], &entries).map(|_| ())
+}
+
+/// The rule set is lowered (`build/lower.rs`): wherever a pattern matches a text, the
+/// lowered set matches the lowered text, and it has no transition on an upper-case letter.
+/// The last two patterns lead from a letter's two cases to different states.
+#[test]
+fn the_lowered_set_matches_wherever_the_set_matches() {
+    use regex_automata::hybrid::dfa::DFA;
+    use regex_automata::nfa::thompson::{Compiler, Config, State, WhichCaptures};
+    use regex_automata::{util::syntax, Input, MatchKind, PatternSet};
+
+    let patterns = ["hello", r"\bfree\s+trial\b", "(?-i:[A-Z][a-z]+)x", "(?-i:Ab|ac)", "(?-i:Kb|k)d"];
+    let nfa = Compiler::new()
+        .syntax(syntax::Config::new().unicode(false).utf8(false).case_insensitive(true))
+        .configure(Config::new().which_captures(WhichCaptures::None).utf8(false).shrink(false))
+        .build_many(&patterns)
+        .expect("compiles");
+    let lowered = lower::lowered(&nfa).expect("lowers");
+    assert!(lowered.states().len() > nfa.states().len(), "the clashing states were split");
+    for state in lowered.states() {
+        let upper = |start: u8, end: u8| (start..=end).any(|b| b.is_ascii_uppercase());
+        match state {
+            State::ByteRange { trans } => assert!(!upper(trans.start, trans.end), "{state:?}"),
+            State::Sparse(sparse) => assert!(!sparse.transitions.iter().any(|t| upper(t.start, t.end)), "{state:?}"),
+            _ => {}
+        }
+    }
+    let matching = |nfa, text: &str| {
+        let dfa = DFA::builder().configure(DFA::config().match_kind(MatchKind::All)).build_from_nfa(nfa).expect("builds");
+        let mut found = PatternSet::new(patterns.len());
+        dfa.try_which_overlapping_matches(&mut dfa.create_cache(), &Input::new(text), &mut found).expect("searches");
+        found.iter().map(|p| p.as_usize()).collect::<Vec<_>>()
+    };
+    let texts = ["Hello", "HELLO there", "a FREE Trial", "Foxx", "fOX", "Fo", "Ab", "ab", "ac", "AC", "Kbd", "kd", "KD", "kbd", ""];
+    let mut matched = 0;
+    for text in texts {
+        let before = matching(nfa.clone(), text);
+        let after = matching(lowered.clone(), &text.to_ascii_lowercase());
+        assert!(before.iter().all(|p| after.contains(p)), "{text:?}: {before:?} then {after:?}");
+        matched += before.len();
+    }
+    assert_eq!(matched, 8, "the set matches where it should");
 }

@@ -33,6 +33,8 @@ pub(crate) const MATCH: u8 = 7;
 /// A letter in either case (`[Aa]`), the commonest state of case-insensitive patterns:
 /// written as the lower-case byte, read back as the sparse state with both.
 pub(crate) const CASE_PAIR: u8 = 8;
+/// A transition on one byte (a byte range of one): written without its end.
+pub(crate) const BYTE: u8 = 9;
 
 /// Reads one NFA from the front of `bytes`, leaving `bytes` just past it.
 pub(crate) fn decode(bytes: &mut &[u8]) -> Result<NFA, DecodeError> {
@@ -72,9 +74,14 @@ pub(crate) fn decode(bytes: &mut &[u8]) -> Result<NFA, DecodeError> {
                 let next = reader.id(id)?;
                 builder.add_range(Transition { start, end, next })
             }
+            BYTE => {
+                let byte = reader.byte()?;
+                let next = reader.id(id)?;
+                builder.add_range(Transition { start: byte, end: byte, next })
+            }
             SPARSE => {
                 let len = reader.count()?;
-                let mut transitions = Vec::with_capacity(len);
+                let mut transitions = Vec::with_capacity(len.min(reader.bytes.len()));
                 for _ in 0..len {
                     let (start, end) = (reader.byte()?, reader.byte()?);
                     transitions.push(Transition { start, end, next: reader.id(id)? });
@@ -98,7 +105,10 @@ pub(crate) fn decode(bytes: &mut &[u8]) -> Result<NFA, DecodeError> {
             }
             UNION => {
                 let len = reader.count()?;
-                let alternates = (0..len).map(|_| reader.id(id)).collect::<Result<Vec<_>, _>>()?;
+                let mut alternates = Vec::with_capacity(len.min(reader.bytes.len()));
+                for _ in 0..len {
+                    alternates.push(reader.id(id)?);
+                }
                 builder.add_union(alternates)
             }
             tag @ (CAPTURE_START | CAPTURE_END) => {
