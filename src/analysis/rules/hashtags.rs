@@ -60,11 +60,10 @@ fn hashtags(text: &Text, signals: &mut Vec<Signal>) -> Vec<Span> {
         if !starts_tag {
             continue;
         }
-        let body = &s[at + 1..];
-        let len = body.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(body.len());
+        let body = name_after(s, at);
         // A tag needs a letter: "#1" is a ranking, not a hashtag.
-        if body[..len].chars().any(char::is_alphabetic) {
-            tags.push(Span::new(at, at + 1 + len));
+        if body.chars().any(char::is_alphabetic) {
+            tags.push(Span::new(at, at + 1 + body.len()));
         }
     }
     if tags.len() > MAX_HASHTAGS || (tags.len() >= 3 && tags.len() * 2 >= text.word_count()) {
@@ -73,6 +72,12 @@ fn hashtags(text: &Text, signals: &mut Vec<Signal>) -> Vec<Span> {
         }
     }
     tags
+}
+
+/// The name after the `#` or `@` at byte `at`: letters, digits and underscores.
+fn name_after(s: &str, at: usize) -> &str {
+    let body = &s[at + 1..];
+    &body[..body.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(body.len())]
 }
 
 /// A name shorter than this is too likely to be a word that happens to start a tag.
@@ -92,9 +97,7 @@ fn name_campaigns(text: &Text, tags: &[Span], signals: &mut Vec<Signal>) {
     let s = text.as_str();
     let mentions = s.match_indices('@').filter_map(|(at, _)| {
         let starts = s[..at].chars().next_back().map_or(true, |p| !p.is_alphanumeric());
-        let body = &s[at + 1..];
-        let len = body.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(body.len());
-        starts.then(|| &body[..len])
+        starts.then(|| name_after(s, at))
     });
     let names: Vec<&str> = tags
         .iter()
