@@ -12,10 +12,14 @@
 mod encode;
 mod files;
 mod fitted;
-mod lower;
+mod fold;
 mod nfa;
 mod pattern;
 mod phrase;
+
+#[path = "../src/analysis/automata/alphabet.rs"]
+#[allow(dead_code)]
+mod alphabet;
 
 #[path = "../src/analysis/automata/codec.rs"]
 #[allow(dead_code)]
@@ -34,6 +38,7 @@ fn main() {
     println!("cargo::rerun-if-changed={RULES_DIR}");
     println!("cargo::rerun-if-changed=build");
     println!("cargo::rerun-if-changed=src/analysis/automata/codec.rs");
+    println!("cargo::rerun-if-changed=src/analysis/automata/alphabet.rs");
     if let Err(error) = run() {
         eprintln!("\nerror in the rule files: {error}\n");
         std::process::exit(1);

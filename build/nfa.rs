@@ -4,7 +4,7 @@ use regex_automata::nfa::thompson::{Compiler, Config, WhichCaptures, NFA};
 use regex_automata::util::syntax;
 use regex_syntax::hir::{Hir, HirKind};
 
-use crate::{codec, encode, lower};
+use crate::{codec, encode, fold};
 
 /// The start of the store, which `automata` checks.
 const MAGIC: &[u8; 4] = b"SOC1";
@@ -42,7 +42,7 @@ fn beginning(hir: Hir) -> Hir {
     }
 }
 
-/// The store: the rule set (one pattern per rule, `set`; lowered, see `lower.rs`), then
+/// The store: the rule set (one pattern per rule, `set`; folded, see `fold.rs`), then
 /// each entry (its alternatives, one NFA pattern each) forward and reversed.
 pub fn compile_store(set: &[Hir], entries: &[Vec<String>]) -> Result<Vec<u8>, String> {
     let mut out = MAGIC.to_vec();
@@ -50,7 +50,7 @@ pub fn compile_store(set: &[Hir], entries: &[Vec<String>]) -> Result<Vec<u8>, St
         .configure(Config::new().which_captures(WhichCaptures::None).utf8(false).shrink(false))
         .build_many_from_hir(set)
         .map_err(|e| format!("the rule set does not compile: {e}"))?;
-    encode(&lower::lowered(&set_nfa)?, &mut out)?;
+    encode(&fold::folded(&set_nfa)?, &mut out)?;
     let mut encoded = Vec::new();
     for alternatives in entries {
         let alternatives: Vec<&str> = alternatives.iter().map(String::as_str).collect();

@@ -44,10 +44,12 @@ pub(crate) fn evidence(signals: &[Signal], text: &Text) -> Evidence {
             None => rules.push((signal.rule, strength, 1)),
         }
     }
+    let any_pitch = signals.iter().any(|s| s.category().axis() == Axis::Pitch);
     Evidence {
         rules: rules.into_iter().map(|(rule, value, _)| (rule, value)).collect(),
-        general: general_features(signals, text),
-        any_pitch: signals.iter().any(|s| s.category().axis() == Axis::Pitch),
+        // Without a pitch rule the score is 0 whatever these say.
+        general: if any_pitch { general_features(signals, text) } else { [0.0; GENERAL_FEATURES.len()] },
+        any_pitch,
     }
 }
 

@@ -9,10 +9,11 @@
 //! The store holds a set (one pattern per rule, to ask which rules may match somewhere:
 //! it holds only the beginnings of their alternatives, see `build/nfa.rs`) and entries
 //! (each a list of alternatives, to find where they match and which one did). The set is
-//! asked about the text with its ASCII letters lowered, and so holds no upper-case
-//! transitions (`build/lower.rs`): about half as many allocations to read it back, and
-//! fewer byte classes for its lazy DFA.
+//! asked about the text with its bytes folded (`alphabet.rs`, `build/fold.rs`): letters to
+//! lower case, digits to `0`, UTF-8 to one byte per part, and so on, which leaves no
+//! upper-case transitions to read back and few enough byte classes for small DFA states.
 
+mod alphabet;
 mod codec;
 
 use std::ops::Range;
@@ -105,7 +106,7 @@ type CachePool<T> = Pool<T, Box<dyn Fn() -> T + Send + Sync + std::panic::RefUnw
 /// The table's patterns together: which of them match somewhere in a text.
 pub(crate) struct RuleSet {
     dfa: DFA,
-    /// The lazy DFA's cache, and room for the lowered text.
+    /// The lazy DFA's cache, and room for the folded text.
     caches: CachePool<(hybrid::dfa::Cache, Vec<u8>)>,
 }
 
@@ -125,12 +126,12 @@ impl RuleSet {
     pub(crate) fn matches(&self, haystack: &[u8]) -> Vec<usize> {
         let mut found = PatternSet::new(self.dfa.pattern_len());
         let mut guard = self.caches.get();
-        let (cache, lowered) = &mut *guard;
-        lowered.clear();
-        lowered.extend(haystack.iter().map(u8::to_ascii_lowercase));
+        let (cache, folded) = &mut *guard;
+        folded.clear();
+        folded.extend(haystack.iter().map(|&b| alphabet::FOLDED[usize::from(b)]));
         // The lazy DFA is configured so that it cannot fail (no quit bytes, no giving up),
         // so an error is impossible; were one to occur, the draft would go unflagged.
-        let _ = self.dfa.try_which_overlapping_matches(cache, &Input::new(lowered.as_slice()), &mut found);
+        let _ = self.dfa.try_which_overlapping_matches(cache, &Input::new(folded.as_slice()), &mut found);
         found.iter().map(|id| id.as_usize()).collect()
     }
 }
@@ -142,6 +143,8 @@ pub(crate) struct Pattern {
     /// Whether every match starts at the start of the text (`^…`): searches then stop at
     /// the first byte that cannot continue a match instead of scanning on.
     anchored: Anchored,
+    /// Whether every match ends at the end of the text (`…$`).
+    ends_at_end: bool,
     narrow: Option<Narrow>,
     /// Which alternatives flag part of their match: only their matches need narrowing.
     narrowing: Vec<bool>,
@@ -187,6 +190,7 @@ impl Pattern {
     fn new(forward: NFA, reverse: NFA) -> Result<Pattern, DecodeError> {
         let error = |_: hybrid::BuildError| DecodeError("the lazy DFA refused the NFA");
         let anchored = if forward.is_always_start_anchored() { Anchored::Yes } else { Anchored::No };
+        let ends_at_end = reverse.is_always_start_anchored();
         let narrowing = narrowing(&forward);
         let narrow = if narrowing.contains(&true) {
             Some(Narrow {
@@ -218,14 +222,32 @@ impl Pattern {
                 captures: narrow.vm.create_captures(),
             }),
         }));
-        Ok(Pattern { regex, anchored, narrow, narrowing, caches })
+        Ok(Pattern { regex, anchored, ends_at_end, narrow, narrowing, caches })
     }
 
-    /// Whether the pattern matches somewhere in `haystack`.
+    /// Whether the pattern matches somewhere in `haystack`. Only the forward DFA runs: the
+    /// reverse search would only find where the match starts.
     pub(crate) fn is_match(&self, haystack: &[u8]) -> bool {
+        if self.ends_at_end {
+            // Every match ends where the text does ("…, right?"): read back from the end,
+            // the search stops a few bytes in on most texts instead of reading them all.
+            let mut caches = self.caches.get();
+            let input = Input::new(haystack).anchored(Anchored::Yes).earliest(true);
+            return matches!(self.regex.reverse().try_search_rev(caches.regex.as_parts_mut().1, &input), Ok(Some(_)));
+        }
+        self.forward(Input::new(haystack).anchored(self.anchored).earliest(true)).is_some()
+    }
+
+    /// Where the pattern's first match (leftmost) ends in `haystack`, found by the forward
+    /// DFA alone.
+    pub(crate) fn end(&self, haystack: &[u8]) -> Option<usize> {
+        self.forward(Input::new(haystack).anchored(self.anchored))
+    }
+
+    fn forward(&self, input: Input<'_>) -> Option<usize> {
         let mut caches = self.caches.get();
-        let input = Input::new(haystack).anchored(self.anchored).earliest(true);
-        matches!(self.regex.try_search(&mut caches.regex, &input), Ok(Some(_)))
+        // As in `RuleSet::matches`, the search cannot fail.
+        self.regex.forward().try_search_fwd(caches.regex.forward_mut(), &input).ok().flatten().map(|m| m.offset())
     }
 
     /// Where the pattern first matches in `haystack` (leftmost, the whole match).
@@ -280,7 +302,7 @@ mod tests {
         codec::decode(&mut rest).expect("the set comes first and reads back");
     }
 
-    /// The set is asked about lowered text: it must still name every rule that matches,
+    /// The set is asked about folded text: it must still name every rule that matches,
     /// whatever the case of the text.
     #[test]
     fn the_set_names_every_rule_that_matches_in_any_case() {
@@ -303,6 +325,36 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked} matches checked");
+    }
+
+    /// `is_match` and `end` take shortcuts (the forward DFA alone, or a search back from
+    /// the end): they must agree with `find` on every entry.
+    #[test]
+    fn the_shortcuts_agree_with_find() {
+        let store = Store::read(crate::analysis::rules::PATTERNS).expect("the store reads back");
+        let mut texts: Vec<String> = crate::rules().iter().flat_map(|doc| doc.bad.iter().chain(doc.good)).map(|t| t.to_string()).collect();
+        texts.extend(texts.clone().iter().flat_map(|t| [format!("{t}, right"), format!("so, {t}?"), t.to_ascii_uppercase()]));
+        texts.push(String::new());
+        let mut matched = 0;
+        for index in 0..store.len() {
+            let entry = store.entry(index);
+            for text in &texts {
+                let found = entry.find(text.as_bytes());
+                assert_eq!(entry.is_match(text.as_bytes()), found.is_some(), "entry {index} on {text:?}");
+                assert_eq!(entry.end(text.as_bytes()), found.as_ref().map(|r| r.end), "entry {index} on {text:?}");
+                matched += usize::from(found.is_some());
+            }
+        }
+        assert!(matched > 1000, "{matched} matches");
+    }
+
+    /// The set's lazy DFA has a column per class of bytes, rounded up to a power of two:
+    /// past 64 every state's row doubles (`alphabet.rs`).
+    #[test]
+    fn the_sets_rows_stay_64_wide() {
+        let store = Store::read(crate::analysis::rules::PATTERNS).expect("the store reads back");
+        let columns = store.set.dfa.byte_classes().alphabet_len();
+        assert!(columns <= 64, "{columns} columns");
     }
 
     #[test]

@@ -97,9 +97,8 @@ const HOOK_REACH: usize = 2;
 /// bought the car", "what a day"), or ends with a tag ("…, right"); mark or not, it asks
 /// the reader nothing when it only asks to hear again ("pardon?"), searches for a word
 /// ("how do you put it?") or reports someone's question ("they ask me, why…?").
-fn is_question(sentence: &str) -> bool {
+fn is_question(sentence: &str, lead_in: usize) -> bool {
     let marked = sentence.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '？').ends_with(['?', '？']);
-    let lead_in = lead_in(sentence);
     // A false start may be the question itself, carried on after a filler ("do you, uh,
     // keep…"): an opening is looked for at each word of the lead-in too.
     let opens = |at: usize| {
@@ -123,7 +122,7 @@ fn is_question(sentence: &str) -> bool {
 /// Where a sentence's opening starts: openings are judged after what may come before them
 /// ("so, @dana, what…").
 fn lead_in(sentence: &str) -> usize {
-    code_pattern(QUESTION_LEAD_IN).find(sentence.as_bytes()).map_or(0, |found| found.end)
+    code_pattern(QUESTION_LEAD_IN).end(sentence.as_bytes()).unwrap_or(0)
 }
 
 /// A retweet ("RT @someone: …") carries someone else's words, questions included.
@@ -170,7 +169,8 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
     let mut found = Vec::new();
     for (index, &span) in sentences.iter().enumerate() {
         let sentence = text.slice(span);
-        if !is_question(sentence) || quoted(span) {
+        let lead_in = lead_in(sentence);
+        if !is_question(sentence, lead_in) || quoted(span) {
             continue;
         }
         // A question that carries a call to action is a request ("can you subscribe?");
@@ -181,14 +181,17 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
         let reach_end = sentences.get(index + HOOK_REACH).or(sentences.last()).map_or(span.end, |s| s.end);
         let followed_by_pitch = selling.any_within(Span::new(span.end, reach_end));
         let after_all = pitches.any_within(Span::new(span.end, text.as_str().len()));
-        let hook_shaped = code_pattern(HOOK_OPENER).is_match(sentence.as_bytes())
-            || code_pattern(HOOK_OPENER).is_match(&sentence.as_bytes()[lead_in(sentence)..]);
+        let hook_shaped = || {
+            code_pattern(HOOK_OPENER).is_match(sentence.as_bytes()) || code_pattern(HOOK_OPENER).is_match(&sentence.as_bytes()[lead_in..])
+        };
         // Answered at once ("Why? Because…"), it was rhetorical: it opens nothing.
-        let answered = sentences.get(index + 1).is_some_and(|next| code_pattern(ANSWER_OPENER).is_match(text.slice(*next).as_bytes()));
-        if followed_by_pitch || (hook_shaped && after_all) {
+        let answered = || sentences.get(index + 1).is_some_and(|next| code_pattern(ANSWER_OPENER).is_match(text.slice(*next).as_bytes()));
+        // Whether it is shaped like a hook matters only where a pitch follows.
+        let hook_shaped = (followed_by_pitch || after_all) && hook_shaped();
+        if followed_by_pitch || hook_shaped {
             let weight = if hook_shaped { HOOK.weight } else { PLAIN_HOOK_WEIGHT };
             found.push(Signal { weight, ..Signal::new(&HOOK, span, None) });
-        } else if !answered {
+        } else if !answered() {
             found.push(Signal::new(&QUESTION, span, None));
         }
     }

@@ -1,43 +1,41 @@
-//! The rule set for lower-cased text: the matcher lowers the ASCII letters of a chunk
-//! before asking the set (`RuleSet::matches`), so the set's NFA needs no upper-case
-//! transitions.
+//! The rule set for folded text: the matcher folds the bytes of a chunk before asking the
+//! set (`RuleSet::matches`, with `src/analysis/automata/alphabet.rs`), so the set's NFA is
+//! built here on folded bytes.
 //!
-//! `[Aa]`, the commonest state of the case-insensitive patterns, is a sparse state of two
-//! transitions, and reading one back costs two allocations; lowered it is one byte range,
-//! which costs none. Without upper-case bytes the lazy DFA also has fewer byte classes, so
-//! its states are smaller.
-//!
-//! Every transition on a byte goes, lowered, on the byte's lower case: wherever the set
-//! matches a text, the lowered set matches the lowered text (it may match more, where a
-//! pattern asked for one case only, `(?-i:…)`; the set only picks the rules to run, which
-//! find their own matches, so that changes no result).
+//! Every transition on a byte goes on the byte's fold: wherever the set matches a text, the
+//! folded set matches the folded text (it may match more: where a pattern asked for one
+//! case, `(?-i:…)`, one digit or one accented letter). The set only picks the rules to run,
+//! which find their own matches, so that changes no result. What it buys: no upper-case
+//! transitions (`[Aa]`, the commonest state of the case-insensitive patterns, is a sparse
+//! state that costs two allocations to read back; folded it is one byte range), and an
+//! alphabet small enough for the lazy DFA's rows to be 64 wide instead of 128.
 
 use regex_automata::nfa::thompson::{self, State, Transition, NFA};
 use regex_automata::util::primitives::StateID;
 
-/// `nfa` with every transition moved to the lower case of its bytes.
-pub fn lowered(nfa: &NFA) -> Result<NFA, String> {
-    let error = |e: thompson::BuildError| format!("the lowered rule set does not build: {e}");
+/// `nfa` with every transition moved to the fold of its bytes.
+pub fn folded(nfa: &NFA) -> Result<NFA, String> {
+    let error = |e: thompson::BuildError| format!("the folded rule set does not build: {e}");
     let len = nfa.states().len();
     let mut builder = thompson::Builder::new();
     builder.set_reverse(nfa.is_reverse());
     builder.set_utf8(false);
-    // States added after the NFA's own: the two halves of a state whose transitions on a
-    // letter's two cases go to different states (none in today's rules).
-    let mut halves: Vec<Vec<Transition>> = Vec::new();
+    // States added after the NFA's own: the parts of a state whose transitions on bytes that
+    // fold together go to different states.
+    let mut parts: Vec<Vec<Transition>> = Vec::new();
     let mut open: Option<usize> = None;
     let mut started = 0;
     for (id, state) in nfa.states().iter().enumerate() {
         let added = match state {
-            State::ByteRange { trans } => lower(&mut builder, &[*trans], len, &mut halves),
-            State::Sparse(sparse) => lower(&mut builder, &sparse.transitions, len, &mut halves),
+            State::ByteRange { trans } => fold(&mut builder, &[*trans], len, &mut parts),
+            State::Sparse(sparse) => fold(&mut builder, &sparse.transitions, len, &mut parts),
             State::Dense(dense) => {
                 let transitions: Vec<Transition> = (0..=255u8)
                     .zip(dense.transitions.iter())
                     .filter(|(_, next)| **next != StateID::ZERO)
                     .map(|(byte, &next)| Transition { start: byte, end: byte, next })
                     .collect();
-                lower(&mut builder, &transitions, len, &mut halves)
+                fold(&mut builder, &transitions, len, &mut parts)
             }
             State::Look { look, next } => builder.add_look(*next, *look),
             State::Union { alternates } => builder.add_union(alternates.to_vec()),
@@ -62,10 +60,10 @@ pub fn lowered(nfa: &NFA) -> Result<NFA, String> {
         }
         .map_err(error)?;
         if added.as_usize() != id {
-            return Err("a lowered state has another id".to_string());
+            return Err("a folded state has another id".to_string());
         }
     }
-    for half in halves {
+    for half in parts {
         add(&mut builder, half).map_err(error)?;
     }
     while started < nfa.pattern_len() {
@@ -86,34 +84,53 @@ fn start(nfa: &NFA, pattern: usize) -> StateID {
     nfa.start_pattern(regex_automata::PatternID::new_unchecked(pattern)).expect("every pattern has a start")
 }
 
-/// Adds the state with `transitions` lowered, or, when a letter's two cases lead to
-/// different states, a union of two new states: the transitions on other bytes, and those
-/// on upper-case letters, lowered.
-fn lower(
+/// Adds the state with `transitions` folded, or, when bytes that fold together lead to
+/// different states, a union of new states, one per next state.
+fn fold(
     builder: &mut thompson::Builder,
     transitions: &[Transition],
     len: usize,
-    halves: &mut Vec<Vec<Transition>>,
+    parts: &mut Vec<Vec<Transition>>,
 ) -> Result<StateID, thompson::BuildError> {
-    let mut other = [None; 256];
-    let mut upper = [None; 256];
+    let mut nexts: Vec<StateID> = Vec::new();
+    let mut by_next: Vec<[bool; 256]> = Vec::new();
+    let mut merged = [None; 256];
+    let mut clash = false;
     for t in transitions {
         for byte in t.start..=t.end {
-            if byte.is_ascii_uppercase() {
-                upper[usize::from(byte.to_ascii_lowercase())] = Some(t.next);
-            } else {
-                other[usize::from(byte)] = Some(t.next);
+            let folded = usize::from(crate::alphabet::fold(byte));
+            match merged[folded] {
+                Some(next) if next != t.next => clash = true,
+                _ => merged[folded] = Some(t.next),
             }
+            let at = nexts.iter().position(|n| *n == t.next).unwrap_or_else(|| {
+                nexts.push(t.next);
+                by_next.push([false; 256]);
+                nexts.len() - 1
+            });
+            by_next[at][folded] = true;
         }
     }
-    let clash = other.iter().zip(&upper).any(|(o, u)| matches!((o, u), (Some(o), Some(u)) if o != u));
-    if clash {
-        let first = StateID::new_unchecked(len + halves.len());
-        halves.push(ranges(&other));
-        halves.push(ranges(&upper));
-        return builder.add_union(vec![first, StateID::new_unchecked(first.as_usize() + 1)]);
+    // A byte no fold yields goes where the byte before it goes: the text never holds one,
+    // and so it adds no class of its own to the DFA's alphabet.
+    for byte in 1..256 {
+        if usize::from(crate::alphabet::fold(byte as u8)) == byte {
+            continue;
+        }
+        let from = byte - 1;
+        merged[byte] = merged[from];
+        for bytes in &mut by_next {
+            bytes[byte] = bytes[from];
+        }
     }
-    let merged: Vec<Option<StateID>> = other.iter().zip(&upper).map(|(o, u)| o.or(*u)).collect();
+    if clash {
+        let first = len + parts.len();
+        for (next, bytes) in nexts.iter().zip(&by_next) {
+            let one: Vec<Option<StateID>> = bytes.iter().map(|&b| b.then_some(*next)).collect();
+            parts.push(ranges(&one));
+        }
+        return builder.add_union((first..first + nexts.len()).map(StateID::new_unchecked).collect());
+    }
     add(builder, ranges(&merged))
 }
 
