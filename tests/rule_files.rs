@@ -169,3 +169,29 @@ fn the_folded_set_matches_wherever_the_set_matches() {
     }
     assert_eq!(matched, 14, "the set matches where it should");
 }
+
+/// The rule set's pattern for a rule (`nfa::set_pattern`) shares the pieces its
+/// alternatives begin with, and still matches wherever one of its alternatives begins.
+#[test]
+fn the_set_pattern_shares_beginnings() {
+    use regex_automata::{meta::Regex, util::syntax};
+
+    let alternatives: Vec<String> =
+        [r"\bfree\s+trial\b", r"\bfree\s+gift\s+cards?\b", r"\bfresh\s+deals\b", r"\bfree\b", r"(?:buy|get)\s+\d+\s+now"].map(String::from).to_vec();
+    let hir = nfa::set_pattern(&alternatives).expect("compiles");
+    let shared = Regex::builder().build_from_hir(&hir).expect("builds");
+    let apart = Regex::builder()
+        .syntax(syntax::Config::new().unicode(false).utf8(false).case_insensitive(true))
+        .build_many(&alternatives)
+        .expect("builds");
+    let mut matched = 0;
+    for text in ["a free trial", "FREE gift", "fresh deals today", "freedom", "fresh", "buy 2 now", "get it now", ""] {
+        assert!(!apart.is_match(text) || shared.is_match(text), "{text:?}");
+        matched += usize::from(apart.is_match(text));
+    }
+    assert_eq!(matched, 4);
+    // One start for "free…" and "fresh…", one for "buy…" and "get…" apart.
+    let printed = hir.to_string();
+    assert_eq!(printed.matches("(?-u:[Ff])(?-u:[Rr])").count(), 1, "{printed}");
+    assert_eq!(printed.matches("(?-u:[\\x09-\\x0D\\x20])+(?-u:[0-9])+").count(), 1, "{printed}");
+}
