@@ -61,6 +61,8 @@ struct CodePatternSource {
     used_by: String,
     phrases: Option<String>,
     patterns: Option<String>,
+    #[serde(default)]
+    in_set: bool,
 }
 
 /// A data rule, checked and compiled.
@@ -98,6 +100,9 @@ pub struct CodePattern {
     pub name: String,
     pub doc: String,
     pub alternatives: Vec<String>,
+    /// Whether the rule set also says where this pattern may match, so that its code can
+    /// skip drafts where it cannot.
+    pub in_set: bool,
 }
 
 pub fn read_rules(paths: &[PathBuf]) -> Result<Vec<DataRule>, String> {
@@ -132,7 +137,8 @@ pub fn read_code_patterns(path: &Path) -> Result<Vec<CodePattern>, String> {
             return Err(in_file(format!("used-by names {}, which does not exist", used_by.display())));
         }
         let alternatives = alternatives(source.phrases.as_deref(), None, source.patterns.as_deref(), None).map_err(in_file)?;
-        patterns.push(CodePattern { name, doc: source.about, alternatives: alternatives.into_iter().map(|a| a.regex).collect() });
+        let alternatives = alternatives.into_iter().map(|a| a.regex).collect();
+        patterns.push(CodePattern { name, doc: source.about, alternatives, in_set: source.in_set });
     }
     Ok(patterns)
 }

@@ -63,10 +63,16 @@ fn run() -> Result<(), String> {
         .chain(rules.iter().filter_map(|rule| rule.unless.clone()).map(|unless| vec![unless]))
         .chain(code_patterns.iter().map(|p| p.alternatives.clone()))
         .collect();
+    // The set: one pattern per rule, then one per code pattern marked `in-set`.
     let set = rules
         .iter()
-        .map(|rule| nfa::set_pattern(&rule.alternatives.iter().map(|a| a.regex.clone()).collect::<Vec<_>>()))
+        .map(|rule| rule.alternatives.iter().map(|a| a.regex.clone()).collect::<Vec<_>>())
+        .chain(code_patterns.iter().filter(|p| p.in_set).map(|p| p.alternatives.clone()))
+        .map(|alternatives| nfa::set_pattern(&alternatives))
         .collect::<Result<Vec<_>, _>>()?;
+    if code_patterns.iter().filter(|p| p.in_set).count() > 64 {
+        return Err(format!("{CODE_PATTERNS}: at most 64 patterns are in-set"));
+    }
     let blob = nfa::compile_store(&set, &entries)?;
     write(&out.join("patterns.bin"), &blob)?;
     let fitted = fitted::read(&dir.join(FITTED))?;
@@ -136,6 +142,9 @@ fn generate(rules: &[DataRule], code_patterns: &[CodePattern], lean: bool) -> St
     for (offset, pattern) in code_patterns.iter().enumerate() {
         let _ = writeln!(s, "    /// {}\n    pub(crate) const {}: usize = {};", pattern.doc, pattern.name.to_uppercase().replace('-', "_"), next_unless + offset);
     }
-    s.push_str("}\n\n/// The compiled patterns.\npub(crate) static PATTERNS: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/patterns.bin\"));\n");
+    s.push_str("}\n\n/// The code patterns the rule set holds after the rules (`in-set`), in its order.\npub(crate) static SET_CODE_PATTERNS: &[usize] = &[");
+    let held: Vec<String> = code_patterns.iter().enumerate().filter(|(_, p)| p.in_set).map(|(offset, _)| (next_unless + offset).to_string()).collect();
+    s.push_str(&held.join(", "));
+    s.push_str("];\n\n/// The compiled patterns.\npub(crate) static PATTERNS: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/patterns.bin\"));\n");
     s
 }

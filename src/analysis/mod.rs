@@ -83,7 +83,7 @@ impl Analyzer {
     /// Everything the rules find in the draft, after the context has excused what it excuses.
     fn signals(&self, text: &Text) -> Vec<Signal> {
         let options = &self.options;
-        let draft = Draft { text, is_reply: matches!(options.context, Context::Reply { .. }) };
+        let draft = Draft::new(text, matches!(options.context, Context::Reply { .. }));
         let mut signals = Vec::new();
         // 1. What the words say: the data rules, the code rules that read words, the
         //    user's own phrases.

@@ -306,7 +306,7 @@ mod tests {
     /// whatever the case of the text.
     #[test]
     fn the_set_names_every_rule_that_matches_in_any_case() {
-        use crate::analysis::rules::DATA_RULES;
+        use crate::analysis::rules::{DATA_RULES, SET_CODE_PATTERNS};
         let store = Store::read(crate::analysis::rules::PATTERNS).expect("the store reads back");
         let examples: Vec<&str> = crate::rules().iter().flat_map(|doc| doc.bad.iter().chain(doc.good)).copied().collect();
         assert!(examples.len() > 500, "{} examples", examples.len());
@@ -316,9 +316,10 @@ mod tests {
             let alternating: String = example.chars().enumerate().map(|(i, c)| if i % 2 == 0 { c.to_ascii_uppercase() } else { c }).collect();
             for text in [example.to_string(), example.to_ascii_uppercase(), example.to_ascii_lowercase(), title, alternating] {
                 let named = store.set().matches(text.as_bytes());
-                for (index, rule) in DATA_RULES.iter().enumerate() {
-                    if store.entry(rule.entry).find(text.as_bytes()).is_some() {
-                        assert!(named.contains(&index), "the set does not name {} for {text:?}", rule.info.id);
+                let entries = DATA_RULES.iter().map(|rule| rule.entry).chain(SET_CODE_PATTERNS.iter().copied());
+                for (index, entry) in entries.enumerate() {
+                    if store.entry(entry).find(text.as_bytes()).is_some() {
+                        assert!(named.contains(&index), "the set does not name entry {entry} for {text:?}");
                         checked += 1;
                     }
                 }

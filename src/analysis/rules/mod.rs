@@ -12,6 +12,7 @@ mod proxy;
 mod questions;
 mod shouting;
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use super::automata::{Pattern, Store};
@@ -129,6 +130,22 @@ impl Signal {
 pub(crate) struct Draft<'a> {
     pub text: &'a Text<'a>,
     pub is_reply: bool,
+    /// Which of `SET_CODE_PATTERNS` the rule set saw a beginning of, a bit each; filled
+    /// as the data rules run, before the code rules.
+    set_saw: Cell<u64>,
+}
+
+impl<'a> Draft<'a> {
+    pub(crate) fn new(text: &'a Text<'a>, is_reply: bool) -> Draft<'a> {
+        Draft { text, is_reply, set_saw: Cell::new(0) }
+    }
+
+    /// Whether a code pattern may match somewhere in the draft: `false` only for a pattern
+    /// the rule set holds (`in-set`) and saw no beginning of. Like the data rules, it is
+    /// looked for within chunks of whole sentences.
+    pub(crate) fn may_match(&self, entry: usize) -> bool {
+        SET_CODE_PATTERNS.iter().position(|&held| held == entry).is_none_or(|bit| self.set_saw.get() & (1 << bit) != 0)
+    }
 }
 
 /// When a rule runs: the analysis runs each phase's rules in registry order.
@@ -203,17 +220,21 @@ fn match_data(draft: &Draft, signals: &mut Vec<Signal>) {
             Some(_) if sentence.end - chunk_start < CHUNK_BYTES => continue,
             Some(next) => next.start,
         };
-        match_chunk(whole, chunk_start, chunk_end, draft.is_reply, signals);
+        match_chunk(draft, chunk_start, chunk_end, signals);
         chunk_start = chunk_end;
     }
 }
 
-fn match_chunk(whole: &str, start: usize, end: usize, is_reply: bool, signals: &mut Vec<Signal>) {
+fn match_chunk(draft: &Draft, start: usize, end: usize, signals: &mut Vec<Signal>) {
+    let whole = draft.text.as_str();
     let chunk = &whole.as_bytes()[start..end];
     let store = store();
     for index in store.set().matches(chunk) {
-        let rule = &DATA_RULES[index];
-        if rule.only_in_replies && !is_reply {
+        let Some(rule) = DATA_RULES.get(index) else {
+            draft.set_saw.set(draft.set_saw.get() | 1 << (index - DATA_RULES.len()));
+            continue;
+        };
+        if rule.only_in_replies && !draft.is_reply {
             continue;
         }
         let unless = rule.unless.map(|entry| store.entry(entry));
@@ -239,7 +260,7 @@ fn match_chunk(whole: &str, start: usize, end: usize, is_reply: bool, signals: &
 pub fn rule_fires(id: &str, text: &str) -> Option<bool> {
     docs(&[]).iter().find(|doc| doc.id == id)?;
     let text = Text::new(text);
-    let draft = Draft { text: &text, is_reply: true };
+    let draft = Draft::new(&text, true);
     let mut signals = Vec::new();
     run_phase(Phase::Words, &draft, &mut signals);
     run_phase(Phase::Openings, &draft, &mut signals);
@@ -307,7 +328,7 @@ mod tests {
     fn a_flagged_part_narrows_the_span_and_the_finding_names_its_line() {
         let text = Text::new("Please like my video");
         let mut signals = Vec::new();
-        match_data(&Draft { text: &text, is_reply: false }, &mut signals);
+        match_data(&Draft::new(&text, false), &mut signals);
         let like = signals.iter().find(|s| s.rule.id == id::CTA_LIKE_SHARE).expect("flagged");
         assert_eq!((like.span.start, like.span.end), (7, 14));
         assert!(like.matched.is_some_and(|line| line.contains("(?P<m>")), "{:?}", like.matched);

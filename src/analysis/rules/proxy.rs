@@ -36,6 +36,10 @@ impl CodeRule for Proxy {
     }
 
     fn run(&self, draft: &Draft, signals: &mut Vec<Signal>) {
+        // The rule set, which reads every draft anyway, tells drafts about no such subject.
+        if !draft.may_match(code_pattern::PROXY_SUBJECT) {
+            return;
+        }
         let text = draft.text.as_str().as_bytes();
         // Three cheap questions, the rarest first: whom it points at, what about, and
         // whether it vouches. Each alone is ordinary talk.

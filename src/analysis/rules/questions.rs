@@ -101,9 +101,10 @@ fn is_question(sentence: &str, lead_in: usize) -> bool {
     let marked = sentence.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '？').ends_with(['?', '？']);
     // A false start may be the question itself, carried on after a filler ("do you, uh,
     // keep…"): an opening is looked for at each word of the lead-in too.
+    // (At 0 the rest is the sentence, which `unmarked` has found no clause or exclamation.)
     let opens = |at: usize| {
         let rest = &sentence.as_bytes()[at..];
-        code_pattern(QUESTION_OPENER).is_match(rest) && !code_pattern(NOT_A_QUESTION).is_match(rest)
+        code_pattern(QUESTION_OPENER).is_match(rest) && (at == 0 || !code_pattern(NOT_A_QUESTION).is_match(rest))
     };
     let word_starts = || (0..lead_in).filter(|&at| at == 0 || sentence.as_bytes()[at - 1].is_ascii_whitespace());
     // Without its mark, a sentence that ends in "!" exclaims ("how have I never tried this!"),
@@ -116,7 +117,7 @@ fn is_question(sentence: &str, lead_in: usize) -> bool {
     // The cheap tests first: most sentences ask nothing, and are done with here.
     let asks = marked || unmarked() || code_pattern(QUESTION_TAG).is_match(sentence.as_bytes());
     let opening = &sentence.as_bytes()[lead_in..];
-    asks && !code_pattern(NOT_ASKED).is_match(sentence.as_bytes()) && !code_pattern(NOT_ASKED).is_match(opening)
+    asks && !code_pattern(NOT_ASKED).is_match(sentence.as_bytes()) && (lead_in == 0 || !code_pattern(NOT_ASKED).is_match(opening))
 }
 
 /// Where a sentence's opening starts: openings are judged after what may come before them
@@ -154,15 +155,20 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
     if is_retweet(text.as_str()) {
         return;
     }
-    let pitches = Starts::of(signals, |s| {
-        (s.category().axis() == Axis::Pitch && s.severity >= Severity::Warning) || is_selling(s.category())
-    });
-    // What a plain question leads into must sell: a link or hashtags after it are form.
-    let selling = Starts::of(signals, |s| {
-        (s.category().axis() == Axis::Pitch && s.severity >= Severity::Warning && s.category() != Category::SpamForm)
-            || is_selling(s.category())
-    });
-    let calls = Starts::of(signals, |s| s.category() == Category::CallToAction);
+    // What the other rules found, read once a question turns up (most drafts ask none).
+    let mut context = None;
+    let read_context = || {
+        let pitches = Starts::of(signals, |s| {
+            (s.category().axis() == Axis::Pitch && s.severity >= Severity::Warning) || is_selling(s.category())
+        });
+        // What a plain question leads into must sell: a link or hashtags after it are form.
+        let selling = Starts::of(signals, |s| {
+            (s.category().axis() == Axis::Pitch && s.severity >= Severity::Warning && s.category() != Category::SpamForm)
+                || is_selling(s.category())
+        });
+        let calls = Starts::of(signals, |s| s.category() == Category::CallToAction);
+        (pitches, selling, calls)
+    };
     let sentences = text.sentences();
     // A question whose mark, or whole, lies inside quotation marks is someone else's.
     let quoted = |span: Span| text.quotes().iter().any(|q| q.start < span.end && span.end <= q.end);
@@ -173,6 +179,7 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
         if !is_question(sentence, lead_in) || quoted(span) {
             continue;
         }
+        let (pitches, selling, calls) = context.get_or_insert_with(read_context);
         // A question that carries a call to action is a request ("can you subscribe?");
         // one that names an offer is still a question ("do you get a discount?").
         if calls.any_within(span) {
