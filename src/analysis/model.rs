@@ -58,26 +58,35 @@ pub(crate) fn evidence(signals: &[Signal], text: &Text) -> Evidence {
 /// them; the rest in one pass over the bytes, decoding only what is not ASCII.
 fn general_features(signals: &[Signal], text: &Text) -> [f32; GENERAL_FEATURES.len()] {
     let links = signals.iter().filter(|s| is_link(s.rule)).count();
-    let (mut letters, mut capitals, mut digits, mut visible) = (0u32, 0u32, 0u32, 0u32);
+    // Each character adds its counts in one addition, a 16-bit lane each (visible, letter,
+    // capital, digit); the lanes are emptied into `totals` before they can overflow.
+    let mut totals = [0u32; 4];
+    let empty = |lanes: u64, totals: &mut [u32; 4]| {
+        for (lane, total) in totals.iter_mut().enumerate() {
+            *total += (lanes >> (16 * lane) & 0xffff) as u32;
+        }
+    };
+    let (mut lanes, mut in_lanes) = (0u64, 0u32);
     let s = text.as_str();
     let mut at = 0;
     while let Some(&b) = s.as_bytes().get(at) {
         if b.is_ascii() {
             at += 1;
-            visible += u32::from(!b.is_ascii_whitespace());
-            letters += u32::from(b.is_ascii_alphabetic());
-            capitals += u32::from(b.is_ascii_uppercase());
-            digits += u32::from(b.is_ascii_digit());
-            continue;
+            lanes += ASCII_COUNTS[usize::from(b)];
+        } else {
+            let c = s[at..].chars().next().unwrap_or(' ');
+            at += c.len_utf8();
+            let letter = c.is_alphabetic();
+            lanes += counts(!c.is_whitespace(), letter, letter && c.is_uppercase(), false);
         }
-        let c = s[at..].chars().next().unwrap_or(' ');
-        at += c.len_utf8();
-        visible += u32::from(!c.is_whitespace());
-        if c.is_alphabetic() {
-            letters += 1;
-            capitals += u32::from(c.is_uppercase());
+        in_lanes += 1;
+        if in_lanes == u32::from(u16::MAX) {
+            empty(lanes, &mut totals);
+            (lanes, in_lanes) = (0, 0);
         }
     }
+    empty(lanes, &mut totals);
+    let [visible, letters, capitals, digits] = totals;
     let share = |part: u32, whole: u32, least: u32| if whole < least { 0.0 } else { part as f32 / whole as f32 };
     [
         (1.0 + links as f32).ln(),
@@ -85,6 +94,22 @@ fn general_features(signals: &[Signal], text: &Text) -> [f32; GENERAL_FEATURES.l
         (1.0 + text.word_count() as f32).ln() / 5.0,
         share(digits, visible, 12),
     ]
+}
+
+/// What each ASCII byte counts towards, as `counts` packs it.
+const ASCII_COUNTS: [u64; 128] = {
+    let mut table = [0u64; 128];
+    let mut b = 0u8;
+    while b < 128 {
+        table[b as usize] = counts(!b.is_ascii_whitespace(), b.is_ascii_alphabetic(), b.is_ascii_uppercase(), b.is_ascii_digit());
+        b += 1;
+    }
+    table
+};
+
+/// A character's counts, a 16-bit lane each: visible, letter, capital, digit.
+const fn counts(visible: bool, letter: bool, capital: bool, digit: bool) -> u64 {
+    visible as u64 | (letter as u64) << 16 | (capital as u64) << 32 | (digit as u64) << 48
 }
 
 /// A rule's weight before fitting: its hand-set `weight` read as the probability that a
@@ -112,4 +137,35 @@ pub(crate) fn pitch_probability(evidence: &Evidence) -> f32 {
     let general: f32 = evidence.general.iter().zip(FITTED_GENERAL).map(|(x, w)| x * w).sum();
     let logit = FITTED_BIAS + rules + general;
     1.0 / (1.0 + (-logit).exp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The packed count gives what counting each character on its own gives, past the
+    /// point where a lane would overflow too.
+    #[test]
+    fn general_features_count_as_one_character_at_a_time() {
+        let one_at_a_time = |text: &str| {
+            let (mut visible, mut letters, mut capitals, mut digits) = (0u32, 0u32, 0u32, 0u32);
+            for c in text.chars() {
+                let ascii = c.is_ascii();
+                visible += u32::from(if ascii { !(c as u8).is_ascii_whitespace() } else { !c.is_whitespace() });
+                letters += u32::from(c.is_alphabetic());
+                capitals += u32::from(c.is_alphabetic() && c.is_uppercase());
+                digits += u32::from(c.is_ascii_digit());
+            }
+            let share = |part: u32, whole: u32| if whole < 12 { 0.0 } else { part as f32 / whole as f32 };
+            (share(capitals, letters), share(digits, visible))
+        };
+        let long = "BUY NOW 50% off, Ünïcödé ÀB 😀\u{a0}\u{b}\t\n".repeat(5_000);
+        let texts = ["", "Hello World 123 and some more words", "ÜNÏCÖDÉ ÀB çé 😀 Ωmega 42 Δelta 7", long.as_str()];
+        for source in texts {
+            let text = Text::new(source);
+            let features = general_features(&[], &text);
+            assert_eq!((features[1], features[3]), one_at_a_time(source), "{:?}", source.get(..40));
+        }
+        assert!(long.chars().count() > usize::from(u16::MAX) * 2);
+    }
 }
