@@ -225,8 +225,8 @@ impl Pattern {
         Ok(Pattern { regex, anchored, ends_at_end, narrow, narrowing, caches })
     }
 
-    /// Whether the pattern matches somewhere in `haystack`. Only the forward DFA runs: the
-    /// reverse search would only find where the match starts.
+    /// Whether the pattern matches somewhere in `haystack`. One DFA runs, not both: where
+    /// the match starts does not matter here.
     pub(crate) fn is_match(&self, haystack: &[u8]) -> bool {
         if self.ends_at_end {
             // Every match ends where the text does ("…, right?"): read back from the end,

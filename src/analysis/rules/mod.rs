@@ -202,7 +202,8 @@ pub(crate) fn code_pattern(entry: usize) -> &'static Pattern {
 /// Chunks of about this many bytes, cut at sentence ends, are what the data rules run over.
 const CHUNK_BYTES: usize = 512;
 
-/// Runs every data rule over the text.
+/// Runs every data rule over the text, and notes which code patterns held by the set it
+/// saw (`Draft::may_match`).
 ///
 /// The rule set is asked, chunk by chunk, which rules may match there (it knows only how
 /// their alternatives begin); only those rules are run again over that chunk to find their
