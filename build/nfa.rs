@@ -13,7 +13,10 @@ const MAGIC: &[u8; 4] = b"SOC1";
 const FLAGGED_GROUP: &str = "m";
 
 /// How long, at least, a match of the rule set's cut-down pattern is (see [`beginning`]).
-const SET_MIN_LEN: usize = 8;
+/// Shorter beginnings make the set smaller but let more rules run for nothing: at 8 bytes a
+/// megabyte of comments ran 10,253 rules over their chunks, at 12 bytes 7,756, which took a
+/// quarter off the rules' own searches and cost the set nothing measurable.
+const SET_MIN_LEN: usize = 12;
 
 /// For the rule set, one pattern that matches wherever any of `alternatives` does: each
 /// cut down to its [`beginning`]. The set only picks the rules to run over a chunk, which

@@ -101,7 +101,7 @@ fn is_question(sentence: &str, lead_in: usize) -> bool {
     let marked = sentence.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '？').ends_with(['?', '？']);
     // A false start may be the question itself, carried on after a filler ("do you, uh,
     // keep…"): an opening is looked for at each word of the lead-in too.
-    // (At 0 the rest is the sentence, which `unmarked` has found no clause or exclamation.)
+    // (At 0 the rest is the sentence, which `unmarked` also finds no clause or exclamation.)
     let opens = |at: usize| {
         let rest = &sentence.as_bytes()[at..];
         code_pattern(QUESTION_OPENER).is_match(rest) && (at == 0 || !code_pattern(NOT_A_QUESTION).is_match(rest))
@@ -111,8 +111,8 @@ fn is_question(sentence: &str, lead_in: usize) -> bool {
     // and one whose lead-in is its subject ("@acme is the best") states.
     let unmarked = || {
         !sentence.trim_end().ends_with('!')
-            && !code_pattern(NOT_A_QUESTION).is_match(sentence.as_bytes())
             && (opens(lead_in) || word_starts().any(opens))
+            && !code_pattern(NOT_A_QUESTION).is_match(sentence.as_bytes())
     };
     // The cheap tests first: most sentences ask nothing, and are done with here.
     let asks = marked || unmarked() || code_pattern(QUESTION_TAG).is_match(sentence.as_bytes());
