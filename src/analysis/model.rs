@@ -7,8 +7,10 @@
 //! penalised for moving away from it, so a rule the labelled text never exercises keeps
 //! its hand-set strength, and a rule added after the last fit works at once.
 
+use std::sync::OnceLock;
+
 use super::report::Axis;
-use super::rules::{links::is_link, RuleInfo, Signal};
+use super::rules::{self, links::is_link, RuleInfo, Signal};
 use super::text::Text;
 
 // `FITTED_BIAS`, `FITTED_RULES` (sorted by id), `FITTED_GENERAL`, `FITTED_THRESHOLDS` and
@@ -119,7 +121,24 @@ pub(crate) fn prior_weight(rule: &RuleInfo) -> f32 {
     (p / (1.0 - p)).ln() - PRIOR_BIAS
 }
 
-fn rule_weight(rule: &RuleInfo) -> f32 {
+/// A rule's weight, looked up by where its `RuleInfo` lies (a number to compare, not an
+/// id), falling back to its id for a rule met at another address: a code rule's constant
+/// may be copied where it is used.
+fn rule_weight(rule: &'static RuleInfo) -> f32 {
+    static BY_ADDRESS: OnceLock<Vec<(usize, f32)>> = OnceLock::new();
+    let address = |rule: &'static RuleInfo| std::ptr::from_ref(rule) as usize;
+    let weights = BY_ADDRESS.get_or_init(|| {
+        let mut weights: Vec<(usize, f32)> = rules::all_rules().map(|rule| (address(rule), weight_by_id(rule))).collect();
+        weights.sort_by_key(|(address, _)| *address);
+        weights
+    });
+    match weights.binary_search_by_key(&address(rule), |(address, _)| *address) {
+        Ok(at) => weights[at].1,
+        Err(_) => weight_by_id(rule),
+    }
+}
+
+fn weight_by_id(rule: &RuleInfo) -> f32 {
     match FITTED_RULES.binary_search_by(|(id, _)| id.cmp(&rule.id)) {
         Ok(at) => FITTED_RULES[at].1,
         // Only pitch-axis rules have a hand-set weight that means a pitch.
