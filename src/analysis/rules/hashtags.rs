@@ -94,6 +94,9 @@ const PROTEST_WORDS: &[&str] =
 /// word or more before or after it (`#LeverageAcme`, `#AcmeWeek`). The name must be tagged,
 /// not merely written, so a fan's `#TaylorSwiftEras` beside "Taylor" is left alone.
 fn name_campaigns(text: &Text, tags: &[Span], signals: &mut Vec<Signal>) {
+    if tags.is_empty() {
+        return;
+    }
     let s = text.as_str();
     let mentions = s.match_indices('@').filter_map(|(at, _)| {
         let starts = s[..at].chars().next_back().map_or(true, |p| !p.is_alphanumeric());
