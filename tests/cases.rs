@@ -60,13 +60,13 @@ fn check(case: &Case) -> Vec<String> {
                 strictness.name(),
                 report.verdict,
                 report.scores,
-                report.findings.iter().map(|f| f.rule.as_str()).collect::<Vec<_>>()
+                report.findings.iter().map(|f| &*f.rule).collect::<Vec<_>>()
             ));
         }
     }
     if case.no_pitch {
         let pitchy: Vec<&str> =
-            strict.findings.iter().filter(|f| f.axis == Axis::Pitch).map(|f| f.rule.as_str()).collect();
+            strict.findings.iter().filter(|f| f.axis == Axis::Pitch).map(|f| &*f.rule).collect();
         if !pitchy.is_empty() {
             failures.push(format!("hard negative has pitch findings at strict: {pitchy:?}"));
         }

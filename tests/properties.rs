@@ -34,7 +34,7 @@ fn flagged(report: &Report) -> BTreeSet<(String, usize, usize)> {
         .findings
         .iter()
         .filter(|f| f.severity != sociable::Severity::Good)
-        .map(|f| (f.rule.clone(), f.span.start, f.span.end))
+        .map(|f| (f.rule.to_string(), f.span.start, f.span.end))
         .collect()
 }
 

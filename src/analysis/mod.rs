@@ -12,6 +12,8 @@ pub(crate) mod rules;
 mod scoring;
 pub(crate) mod text;
 
+use std::borrow::Cow;
+
 use options::{Context, Options, OptionsError};
 use phrases::Phrases;
 use report::{fill_utf16_spans, place_inserts, Axis, Finding, Report, Scope, Span, REPORT_VERSION};
@@ -63,11 +65,11 @@ impl Analyzer {
             .into_iter()
             .filter(|s| scoring::is_shown(s, options.strictness, verdict))
             .map(|s| Finding {
-                rule: s.rule.id.to_string(),
+                rule: Cow::Borrowed(s.rule.id),
                 category: s.category(),
                 axis: s.category().axis(),
                 severity: s.severity,
-                message: s.rule.message.to_string(),
+                message: Cow::Borrowed(s.rule.message),
                 suggestion: s.suggestion,
                 scope: if s.rule.whole_draft { Scope::Draft } else { Scope::Span },
                 span: s.span,

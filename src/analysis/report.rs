@@ -37,6 +37,8 @@
 //! Version 2 added `scope` and the insert's `at`/`at_utf16` (version 1 inserted at the end of
 //! the span, and marked whole-draft findings on the last sentence).
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::options::Strictness;
@@ -252,16 +254,17 @@ pub enum Scope {
 /// One thing the analysis noticed in the draft.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
-    /// The rule's id, stable across versions (`cta-subscribe`).
-    pub rule: String,
+    /// The rule's id, stable across versions (`cta-subscribe`). Borrowed from the rule
+    /// table, so a finding costs no allocation for it.
+    pub rule: Cow<'static, str>,
     /// What kind of signal it is.
     pub category: Category,
     /// The score it feeds.
     pub axis: Axis,
     /// How loudly it speaks.
     pub severity: Severity,
-    /// One sentence on why it matters.
-    pub message: String,
+    /// One sentence on why it matters (borrowed from the rule table, as `rule` is).
+    pub message: Cow<'static, str>,
     /// An edit that would help, where one fits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<Suggestion>,
@@ -348,7 +351,7 @@ mod tests {
             category: Category::Hype,
             axis: Axis::Pitch,
             severity: Severity::Hint,
-            message: String::new(),
+            message: "".into(),
             suggestion: None,
             scope: Scope::Span,
             span: Span::new(start, end),
