@@ -106,8 +106,15 @@ type CachePool<T> = Pool<T, Box<dyn Fn() -> T + Send + Sync + std::panic::RefUnw
 /// The table's patterns together: which of them match somewhere in a text.
 pub(crate) struct RuleSet {
     dfa: DFA,
-    /// The lazy DFA's cache, and room for the folded text.
-    caches: CachePool<(hybrid::dfa::Cache, Vec<u8>)>,
+    caches: CachePool<SetCaches>,
+}
+
+/// What a search of the set works in, kept between searches: the lazy DFA's cache, room
+/// for the folded text, and the patterns found.
+struct SetCaches {
+    dfa: hybrid::dfa::Cache,
+    folded: Vec<u8>,
+    found: PatternSet,
 }
 
 impl RuleSet {
@@ -117,22 +124,35 @@ impl RuleSet {
             .build_from_nfa(nfa)
             .map_err(|_| DecodeError("the lazy DFA refused the NFA"))?;
         let for_caches = dfa.clone();
-        Ok(RuleSet { dfa, caches: Pool::new(Box::new(move || (for_caches.create_cache(), Vec::new()))) })
+        let caches: CachePool<SetCaches> = Pool::new(Box::new(move || SetCaches {
+            dfa: for_caches.create_cache(),
+            folded: Vec::new(),
+            found: PatternSet::new(for_caches.pattern_len()),
+        }));
+        Ok(RuleSet { dfa, caches })
     }
 
     /// Indexes of the rules that may match somewhere in `haystack`, in table order: every
     /// rule that matches, and perhaps some that do not (the set holds only how their
     /// alternatives begin, and in either case where a pattern asks for one, `(?-i:…)`).
-    pub(crate) fn matches(&self, haystack: &[u8]) -> Vec<usize> {
-        let mut found = PatternSet::new(self.dfa.pattern_len());
+    /// Calls `each` with them, without allocating.
+    pub(crate) fn for_each_match(&self, haystack: &[u8], mut each: impl FnMut(usize)) {
         let mut guard = self.caches.get();
-        let (cache, folded) = &mut *guard;
+        let SetCaches { dfa: cache, folded, found } = &mut *guard;
         folded.clear();
         folded.extend(haystack.iter().map(|&b| alphabet::FOLDED[usize::from(b)]));
+        found.clear();
         // The lazy DFA is configured so that it cannot fail (no quit bytes, no giving up),
         // so an error is impossible; were one to occur, the draft would go unflagged.
-        let _ = self.dfa.try_which_overlapping_matches(cache, &Input::new(folded.as_slice()), &mut found);
-        found.iter().map(|id| id.as_usize()).collect()
+        let _ = self.dfa.try_which_overlapping_matches(cache, &Input::new(folded.as_slice()), found);
+        found.iter().for_each(|id| each(id.as_usize()));
+    }
+
+    #[cfg(test)]
+    pub(crate) fn matches(&self, haystack: &[u8]) -> Vec<usize> {
+        let mut found = Vec::new();
+        self.for_each_match(haystack, |index| found.push(index));
+        found
     }
 }
 

@@ -230,13 +230,13 @@ fn match_chunk(draft: &Draft, start: usize, end: usize, signals: &mut Vec<Signal
     let whole = draft.text.as_str();
     let chunk = &whole.as_bytes()[start..end];
     let store = store();
-    for index in store.set().matches(chunk) {
+    store.set().for_each_match(chunk, |index| {
         let Some(rule) = DATA_RULES.get(index) else {
             draft.set_saw.set(draft.set_saw.get() | 1 << (index - DATA_RULES.len()));
-            continue;
+            return;
         };
         if rule.only_in_replies && !draft.is_reply {
-            continue;
+            return;
         }
         let unless = rule.unless.map(|entry| store.entry(entry));
         store.entry(rule.entry).for_each_match(chunk, |found| {
@@ -252,7 +252,7 @@ fn match_chunk(draft: &Draft, start: usize, end: usize, signals: &mut Vec<Signal
                 });
             }
         });
-    }
+    });
 }
 
 /// Whether a rule fires on `text` in a reply, before the context excuses anything (for
