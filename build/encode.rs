@@ -39,15 +39,16 @@ pub(crate) fn encode(nfa: &NFA, out: &mut Vec<u8>) {
                 out.extend([BYTE_RANGE, trans.start, trans.end]);
                 put_id(out, id, trans.next);
             }
-            State::Sparse(sparse) if case_pair(&sparse.transitions).is_some() => {
-                let (lower, next) = case_pair(&sparse.transitions).expect("checked");
-                out.extend([CASE_PAIR, lower]);
-                put_id(out, id, next);
-            }
-            State::Sparse(sparse) => {
-                out.push(SPARSE);
-                ranges(out, id, &mut sparse.transitions.iter().copied());
-            }
+            State::Sparse(sparse) => match case_pair(&sparse.transitions) {
+                Some((lower, next)) => {
+                    out.extend([CASE_PAIR, lower]);
+                    put_id(out, id, next);
+                }
+                None => {
+                    out.push(SPARSE);
+                    ranges(out, id, &mut sparse.transitions.iter().copied());
+                }
+            },
             State::Dense(dense) => {
                 // Written as the ranges it stands for; read back, it is a sparse state.
                 out.push(SPARSE);

@@ -207,9 +207,8 @@ const CHUNK_BYTES: usize = 512;
 ///
 /// The rule set is asked, chunk by chunk, which rules may match there (it knows only how
 /// their alternatives begin); only those rules are run again over that chunk to find their
-/// spans, if any. Each byte is thus scanned by the set once and
-/// by a rule only where the rule matches, which keeps long drafts as cheap per byte as short
-/// ones. Chunks end at sentence ends, so `^`, `\b` and sentence-start phrases see the same
+/// spans, if any. Each byte is thus scanned by the set once and by a rule only where the rule
+/// may match, which keeps long drafts as cheap per byte as short ones. Chunks end at sentence ends, so `^`, `\b` and sentence-start phrases see the same
 /// context they would in the whole text.
 fn match_data(draft: &Draft, signals: &mut Vec<Signal>) {
     let whole = draft.text.as_str();

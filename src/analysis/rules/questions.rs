@@ -188,13 +188,13 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
         let reach_end = sentences.get(index + HOOK_REACH).or(sentences.last()).map_or(span.end, |s| s.end);
         let followed_by_pitch = selling.any_within(Span::new(span.end, reach_end));
         let after_all = pitches.any_within(Span::new(span.end, text.as_str().len()));
-        let hook_shaped = || {
+        let shaped_like_hook = || {
             code_pattern(HOOK_OPENER).is_match(sentence.as_bytes()) || code_pattern(HOOK_OPENER).is_match(&sentence.as_bytes()[lead_in..])
         };
         // Answered at once ("Why? Because…"), it was rhetorical: it opens nothing.
         let answered = || sentences.get(index + 1).is_some_and(|next| code_pattern(ANSWER_OPENER).is_match(text.slice(*next).as_bytes()));
         // Whether it is shaped like a hook matters only where a pitch follows.
-        let hook_shaped = (followed_by_pitch || after_all) && hook_shaped();
+        let hook_shaped = (followed_by_pitch || after_all) && shaped_like_hook();
         if followed_by_pitch || hook_shaped {
             let weight = if hook_shaped { HOOK.weight } else { PLAIN_HOOK_WEIGHT };
             found.push(Signal { weight, ..Signal::new(&HOOK, span, None) });
