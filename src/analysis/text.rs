@@ -93,7 +93,8 @@ fn split_sentences(text: &str) -> Vec<Span> {
     let (mut start, mut at) = (0, 0);
     while at < bytes.len() {
         if !MAY_END[bytes[at] as usize] {
-            at += 1;
+            // Straight to the next byte that may end a sentence, or the end.
+            at += bytes[at..].iter().position(|&b| MAY_END[b as usize]).unwrap_or(bytes.len() - at);
             continue;
         }
         // A lead or ASCII byte, so `at` is a char boundary.
@@ -135,7 +136,10 @@ fn find_quotes(text: &str) -> Vec<Span> {
             quotes.push(Span::new(line_start, line_start + line.trim_end().len()));
         } else {
             let mut open: Option<(usize, char)> = None;
-            for (at, c) in line.char_indices() {
+            // Only the bytes that may start a quote mark are decoded: `"`, and the lead bytes
+            // of `“`, `”` (E2) and `«`, `»` (C2), which are char boundaries.
+            let marks = line.bytes().enumerate().filter(|&(_, b)| matches!(b, b'"' | 0xE2 | 0xC2));
+            for (at, c) in marks.filter_map(|(at, _)| Some((at, line[at..].chars().next()?))) {
                 match (open, c) {
                     (None, '"' | '“' | '«') => open = Some((at, c)),
                     (Some((from, '"')), '"') | (Some((from, '“')), '”' | '"') | (Some((from, '«')), '»') => {

@@ -158,15 +158,12 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
     // What the other rules found, read once a question turns up (most drafts ask none).
     let mut context = None;
     let read_context = || {
-        let pitches = Starts::of(signals, |s| {
-            (s.category().axis() == Axis::Pitch && s.severity >= Severity::Warning) || is_selling(s.category())
-        });
+        let pitch = |s: &Signal| s.category().axis() == Axis::Pitch && s.severity >= Severity::Warning;
+        // Sorted once; the other two are subsets of it.
+        let pitches = Starts::of(signals, |s| pitch(s) || is_selling(s.category()));
         // What a plain question leads into must sell: a link or hashtags after it are form.
-        let selling = Starts::of(signals, |s| {
-            (s.category().axis() == Axis::Pitch && s.severity >= Severity::Warning && s.category() != Category::SpamForm)
-                || is_selling(s.category())
-        });
-        let calls = Starts::of(signals, |s| s.category() == Category::CallToAction);
+        let selling = pitches.only(|s| (pitch(s) && s.category() != Category::SpamForm) || is_selling(s.category()));
+        let calls = pitches.only(|s| s.category() == Category::CallToAction);
         (pitches, selling, calls)
     };
     let sentences = text.sentences();
@@ -209,19 +206,24 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
 
 /// Where some signals start, sorted, so each range query is a binary search and long drafts
 /// stay linear-ish.
-struct Starts(Vec<usize>);
+struct Starts<'a>(Vec<(usize, &'a Signal)>);
 
-impl Starts {
-    fn of(signals: &[Signal], keep: impl Fn(&Signal) -> bool) -> Starts {
-        let mut starts: Vec<usize> = signals.iter().filter(|s| keep(s)).map(|s| s.span.start).collect();
-        starts.sort_unstable();
+impl<'a> Starts<'a> {
+    fn of(signals: &'a [Signal], keep: impl Fn(&Signal) -> bool) -> Starts<'a> {
+        let mut starts: Vec<(usize, &Signal)> = signals.iter().filter(|s| keep(s)).map(|s| (s.span.start, s)).collect();
+        starts.sort_unstable_by_key(|&(at, _)| at);
         Starts(starts)
+    }
+
+    /// Those of them that `keep` keeps, still sorted.
+    fn only(&self, keep: impl Fn(&Signal) -> bool) -> Starts<'a> {
+        Starts(self.0.iter().copied().filter(|&(_, s)| keep(s)).collect())
     }
 
     /// Whether one of them starts inside `range`.
     fn any_within(&self, range: Span) -> bool {
-        let first = self.0.partition_point(|&at| at < range.start);
-        self.0.get(first).is_some_and(|&at| at < range.end)
+        let first = self.0.partition_point(|&(at, _)| at < range.start);
+        self.0.get(first).is_some_and(|&(at, _)| at < range.end)
     }
 }
 
