@@ -63,6 +63,9 @@ struct CodePatternSource {
     patterns: Option<String>,
     #[serde(default)]
     in_set: bool,
+    /// Two other entries: this one matches where the first's match is followed by the
+    /// second's, so that code can ask both in one search.
+    joins: Option<[String; 2]>,
 }
 
 /// A data rule, checked and compiled.
@@ -130,17 +133,48 @@ pub fn read_rules(paths: &[PathBuf]) -> Result<Vec<DataRule>, String> {
 pub fn read_code_patterns(path: &Path) -> Result<Vec<CodePattern>, String> {
     let file: BTreeMap<String, CodePatternSource> = parse(path)?;
     let mut patterns = Vec::new();
+    let mut joined = Vec::new();
     for (name, source) in file {
         let in_file = |e: String| format!("{}: [{name}]: {e}", path.display());
         let used_by = Path::new(RULES_SOURCE).join(&source.used_by);
         if !used_by.exists() {
             return Err(in_file(format!("used-by names {}, which does not exist", used_by.display())));
         }
+        if let Some(parts) = source.joins {
+            if source.phrases.is_some() || source.patterns.is_some() || source.in_set {
+                return Err(in_file("an entry that joins two others has no phrases, patterns or in-set of its own".into()));
+            }
+            joined.push((patterns.len(), parts));
+        }
         let alternatives = alternatives(source.phrases.as_deref(), None, source.patterns.as_deref(), None).map_err(in_file)?;
         let alternatives = alternatives.into_iter().map(|a| a.regex).collect();
         patterns.push(CodePattern { name, doc: source.about, alternatives, in_set: source.in_set });
     }
+    for (at, [first, second]) in joined {
+        let in_file = |e: String| format!("{}: [{}]: {e}", path.display(), patterns[at].name);
+        let part = |name: &str| {
+            patterns.iter().find(|p| p.name == name && !p.alternatives.is_empty()).ok_or_else(|| in_file(format!("joins {name:?}, which is not an entry with patterns")))
+        };
+        patterns[at].alternatives = join(&part(&first)?.alternatives, &part(&second)?.alternatives).map_err(in_file)?;
+    }
     Ok(patterns)
+}
+
+/// Every alternative of `first` followed by every alternative of `second`. The second
+/// part's alternatives start where the first's end, so each is anchored (`^…`) and loses
+/// its anchor; the first's may not be anchored at the end.
+fn join(first: &[String], second: &[String]) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for a in first {
+        if a.ends_with('$') {
+            return Err(format!("{a:?} ends at the end of the text: nothing can follow it"));
+        }
+        for b in second {
+            let rest = b.strip_prefix('^').ok_or_else(|| format!("{b:?} must start with ^ to follow another pattern"))?;
+            out.push(format!("(?:{a})(?:{rest})"));
+        }
+    }
+    Ok(out)
 }
 
 /// What `used-by` paths are relative to.

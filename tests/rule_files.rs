@@ -195,3 +195,49 @@ fn the_set_pattern_shares_beginnings() {
     assert_eq!(printed.matches("(?-u:[Ff])(?-u:[Rr])").count(), 1, "{printed}");
     assert_eq!(printed.matches("(?-u:[\\x09-\\x0D\\x20])+(?-u:[0-9])+").count(), 1, "{printed}");
 }
+
+/// `joins` in `code-patterns.toml`: an entry of one entry's alternatives, each followed by
+/// each of another's; files that cannot mean that are refused with a reason.
+#[test]
+fn a_joined_code_pattern_is_one_entry_followed_by_another() {
+    let file = r#"
+[lead]
+about = "l"
+used-by = "rules/questions.rs"
+patterns = '''
+^(?:so\s+)*
+'''
+
+[open]
+about = "o"
+used-by = "rules/questions.rs"
+patterns = '''
+^why\b
+^how\b
+'''
+
+[start]
+about = "s"
+used-by = "rules/questions.rs"
+joins = ["lead", "open"]
+"#;
+    let patterns = files::read_code_patterns(&rule_file("joins", "code-patterns.toml", file)).expect("reads");
+    let start = patterns.iter().find(|p| p.name == "start").expect("the joined entry");
+    let syntax = regex_automata::util::syntax::Config::new().unicode(false).utf8(false).case_insensitive(true);
+    let regex = regex_automata::meta::Regex::builder().syntax(syntax).build_many(&start.alternatives).expect("compiles");
+    for (text, expected) in [("why not", true), ("so so how come", true), ("so what", false), ("well why", false), ("x so why", false)] {
+        assert_eq!(regex.is_match(text), expected, "{text:?}");
+    }
+    let cases = [
+        ("unanchored", file.replace("^why", "why"), "must start with ^"),
+        ("unknown part", file.replace("\"open\"]", "\"shut\"]"), "not an entry"),
+        ("own patterns", file.replace("joins = ", "in-set = true\njoins = "), "no phrases"),
+        ("anchored at the end", file.replace(r"^(?:so\s+)*", r"^(?:so\s+)*$"), "nothing can follow"),
+    ];
+    for (what, text, expected) in cases {
+        match files::read_code_patterns(&rule_file(what, "code-patterns.toml", &text)) {
+            Ok(_) => panic!("{what}: the file should be refused"),
+            Err(e) => assert!(e.contains(expected), "{what}: {e:?} does not mention {expected:?}"),
+        }
+    }
+}

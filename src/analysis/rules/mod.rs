@@ -144,7 +144,7 @@ impl<'a> Draft<'a> {
     /// the rule set holds (`in-set`) and saw no beginning of. Like the data rules, it is
     /// looked for within chunks of whole sentences.
     pub(crate) fn may_match(&self, entry: usize) -> bool {
-        SET_CODE_PATTERNS.iter().position(|&held| held == entry).is_none_or(|bit| self.set_saw.get() & (1 << bit) != 0)
+        SET_CODE_PATTERNS.iter().position(|&held| held == entry).map_or(true, |bit| self.set_saw.get() & (1 << bit) != 0)
     }
 }
 

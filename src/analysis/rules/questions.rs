@@ -5,9 +5,11 @@
 //! pitch follows it closely, and a request (no signal at all) when it carries the pitch
 //! itself ("can you subscribe?").
 
+use std::cell::LazyCell;
+
 use super::{code_pattern, CodeRule, Draft, Phase, RuleInfo, Signal};
 use crate::analysis::rules::code_pattern::{
-    ANSWER_OPENER, HOOK_OPENER, NOT_ASKED, NOT_A_QUESTION, QUESTION_LEAD_IN, QUESTION_OPENER, QUESTION_TAG,
+    ANSWER_OPENER, HOOK_OPENER, NOT_ASKED, NOT_A_QUESTION, QUESTION_LEAD_IN, QUESTION_OPENER, QUESTION_START, QUESTION_TAG,
 };
 use crate::analysis::report::{Axis, Category, Severity, Span};
 use crate::analysis::text::Text;
@@ -97,27 +99,34 @@ const HOOK_REACH: usize = 2;
 /// bought the car", "what a day"), or ends with a tag ("…, right"); mark or not, it asks
 /// the reader nothing when it only asks to hear again ("pardon?"), searches for a word
 /// ("how do you put it?") or reports someone's question ("they ask me, why…?").
-fn is_question(sentence: &str, lead_in: usize) -> bool {
+fn is_question(sentence: &str, lead_in: &LazyCell<usize, impl FnOnce() -> usize>) -> bool {
     let marked = sentence.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '？').ends_with(['?', '？']);
-    // A false start may be the question itself, carried on after a filler ("do you, uh,
-    // keep…"): an opening is looked for at each word of the lead-in too.
-    // (At 0 the rest is the sentence, which `unmarked` also finds no clause or exclamation.)
-    let opens = |at: usize| {
-        let rest = &sentence.as_bytes()[at..];
-        code_pattern(QUESTION_OPENER).is_match(rest) && (at == 0 || !code_pattern(NOT_A_QUESTION).is_match(rest))
-    };
-    let word_starts = || (0..lead_in).filter(|&at| at == 0 || sentence.as_bytes()[at - 1].is_ascii_whitespace());
     // Without its mark, a sentence that ends in "!" exclaims ("how have I never tried this!"),
-    // and one whose lead-in is its subject ("@acme is the best") states.
+    // and one whose lead-in is its subject ("@acme is the best") states. Where no opener
+    // follows any lead-in (most sentences), neither part is looked for on its own.
     let unmarked = || {
         !sentence.trim_end().ends_with('!')
-            && (opens(lead_in) || word_starts().any(opens))
+            && code_pattern(QUESTION_START).is_match(sentence.as_bytes())
+            && opens_question(sentence, **lead_in)
             && !code_pattern(NOT_A_QUESTION).is_match(sentence.as_bytes())
     };
     // The cheap tests first: most sentences ask nothing, and are done with here.
     let asks = marked || unmarked() || code_pattern(QUESTION_TAG).is_match(sentence.as_bytes());
-    let opening = &sentence.as_bytes()[lead_in..];
-    asks && !code_pattern(NOT_ASKED).is_match(sentence.as_bytes()) && (lead_in == 0 || !code_pattern(NOT_ASKED).is_match(opening))
+    asks && !code_pattern(NOT_ASKED).is_match(sentence.as_bytes())
+        && (**lead_in == 0 || !code_pattern(NOT_ASKED).is_match(&sentence.as_bytes()[**lead_in..]))
+}
+
+/// Whether a question opens the sentence after its lead-in. A false start may be the
+/// question itself, carried on after a filler ("do you, uh, keep…"): an opening is looked
+/// for at each word of the lead-in too. (At 0 the rest is the sentence, which `is_question`
+/// also finds no clause or exclamation.)
+fn opens_question(sentence: &str, lead_in: usize) -> bool {
+    let opens = |at: usize| {
+        let rest = &sentence.as_bytes()[at..];
+        code_pattern(QUESTION_OPENER).is_match(rest) && (at == 0 || !code_pattern(NOT_A_QUESTION).is_match(rest))
+    };
+    let mut word_starts = (0..lead_in).filter(|&at| at == 0 || sentence.as_bytes()[at - 1].is_ascii_whitespace());
+    opens(lead_in) || word_starts.any(opens)
 }
 
 /// Where a sentence's opening starts: openings are judged after what may come before them
@@ -172,8 +181,8 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
     let mut found = Vec::new();
     for (index, &span) in sentences.iter().enumerate() {
         let sentence = text.slice(span);
-        let lead_in = lead_in(sentence);
-        if !is_question(sentence, lead_in) || quoted(span) {
+        let lead_in = LazyCell::new(|| lead_in(sentence));
+        if !is_question(sentence, &lead_in) || quoted(span) {
             continue;
         }
         let (pitches, selling, calls) = context.get_or_insert_with(read_context);
@@ -186,7 +195,7 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
         let followed_by_pitch = selling.any_within(Span::new(span.end, reach_end));
         let after_all = pitches.any_within(Span::new(span.end, text.as_str().len()));
         let shaped_like_hook = || {
-            code_pattern(HOOK_OPENER).is_match(sentence.as_bytes()) || code_pattern(HOOK_OPENER).is_match(&sentence.as_bytes()[lead_in..])
+            code_pattern(HOOK_OPENER).is_match(sentence.as_bytes()) || code_pattern(HOOK_OPENER).is_match(&sentence.as_bytes()[*lead_in..])
         };
         // Answered at once ("Why? Because…"), it was rhetorical: it opens nothing.
         let answered = || sentences.get(index + 1).is_some_and(|next| code_pattern(ANSWER_OPENER).is_match(text.slice(*next).as_bytes()));
@@ -229,4 +238,35 @@ impl<'a> Starts<'a> {
 
 fn is_selling(category: Category) -> bool {
     matches!(category, Category::CallToAction | Category::Offer | Category::SelfPromotion | Category::Urgency)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `question-start` stands in for the lead-in and the opener until it matches, so it
+    /// must match every sentence where a question opens after the lead-in or inside it.
+    #[test]
+    fn question_start_matches_wherever_a_question_opens() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+        let mut texts: Vec<String> = [&QUESTION, &HOOK].iter().flat_map(|rule| rule.good.iter().chain(rule.bad.iter())).map(|t| t.to_string()).collect();
+        for file in ["youtube-dev.jsonl", "tweets-brand-dev.jsonl", "swda-questions-dev.jsonl"] {
+            let rows = std::fs::read_to_string(format!("{dir}/{file}")).expect("the dev corpus sits in ../shared/corpus");
+            let row = |line: &str| serde_json::from_str::<serde_json::Value>(line).ok()?["text"].as_str().map(str::to_string);
+            texts.extend(rows.lines().filter_map(row));
+        }
+        let (mut opening, mut checked) = (0, 0);
+        for text in &texts {
+            let text = Text::new(text);
+            for &span in text.sentences() {
+                let sentence = text.slice(span);
+                checked += 1;
+                if opens_question(sentence, lead_in(sentence)) {
+                    opening += 1;
+                    assert!(code_pattern(QUESTION_START).is_match(sentence.as_bytes()), "{sentence:?}");
+                }
+            }
+        }
+        assert!(opening > 1000, "only {opening} of {checked} sentences open a question");
+    }
 }

@@ -18,6 +18,9 @@ pub(crate) const SHOUTING: RuleInfo = RuleInfo {
 /// Fewer letters than this is an exclamation ("OMG", "LOL"), not shouting.
 const MIN_LETTERS: usize = 12;
 const MIN_UPPER_SHARE: f32 = 0.8;
+/// Fewer capitals than this and a sentence cannot be shouted: that share of the fewest
+/// letters, rounded down.
+const MIN_UPPER: usize = (MIN_UPPER_SHARE * MIN_LETTERS as f32) as usize;
 
 pub(crate) struct Shouting;
 
@@ -38,9 +41,10 @@ impl CodeRule for Shouting {
 fn shouting(text: &Text, signals: &mut Vec<Signal>) {
     for &span in text.sentences() {
         let sentence = text.slice(span);
-        // Most sentences are not shouted: with too few ASCII capitals, an ASCII sentence
-        // cannot qualify, and counting bytes is cheap.
-        if sentence.is_ascii() && sentence.bytes().filter(u8::is_ascii_uppercase).count() < MIN_LETTERS {
+        // Most sentences are not shouted. Each capital is an ASCII capital or a character
+        // with a lead byte of its own, so with fewer of those than a shouted sentence has
+        // capitals it cannot qualify, and counting bytes is cheap.
+        if sentence.bytes().filter(|&b| b.is_ascii_uppercase() || b >= 0xC0).count() < MIN_UPPER {
             continue;
         }
         let (mut letters, mut upper) = (0usize, 0usize);
@@ -100,6 +104,11 @@ mod tests {
         assert!(!flags("OMG LOL"));
         assert!(!flags("I love the NASA footage from the launch"));
         assert!(!flags("강남스타일 강남스타일 강남스타일 강남스타일"));
+        assert!(flags("ÇA SUFFIT, ÉCOUTEZ-MOI BIEN"));
+        // Eleven capitals of thirteen letters is shouting too (issue 9: the cheap skip
+        // passed over sentences with fewer than twelve capitals).
+        assert!(flags("BUY NOW CHEAP ok"));
+        assert!(!flags("Buy now CHEAP ok ok"));
     }
 
     #[test]
