@@ -160,21 +160,20 @@ pub fn read_code_patterns(path: &Path) -> Result<Vec<CodePattern>, String> {
     Ok(patterns)
 }
 
-/// Every alternative of `first` followed by every alternative of `second`. The second
-/// part's alternatives start where the first's end, so each is anchored (`^…`) and loses
-/// its anchor; the first's may not be anchored at the end.
+/// Every alternative of `first` followed by any alternative of `second`: one alternative
+/// for each of the first's, so that the first is compiled once, not once for each of the
+/// second's. The second part's alternatives start where the first's end, so each is
+/// anchored (`^…`) and loses its anchor; the first's may not be anchored at the end.
 fn join(first: &[String], second: &[String]) -> Result<Vec<String>, String> {
-    let mut out = Vec::new();
-    for a in first {
-        if a.ends_with('$') {
-            return Err(format!("{a:?} ends at the end of the text: nothing can follow it"));
-        }
-        for b in second {
-            let rest = b.strip_prefix('^').ok_or_else(|| format!("{b:?} must start with ^ to follow another pattern"))?;
-            out.push(format!("(?:{a})(?:{rest})"));
-        }
-    }
-    Ok(out)
+    let rests = second
+        .iter()
+        .map(|b| b.strip_prefix('^').map(|rest| format!("(?:{rest})")).ok_or_else(|| format!("{b:?} must start with ^ to follow another pattern")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let rest = rests.join("|");
+    first
+        .iter()
+        .map(|a| if a.ends_with('$') { Err(format!("{a:?} ends at the end of the text: nothing can follow it")) } else { Ok(format!("(?:{a})(?:{rest})")) })
+        .collect()
 }
 
 /// What `used-by` paths are relative to.

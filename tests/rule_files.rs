@@ -197,7 +197,7 @@ fn the_set_pattern_shares_beginnings() {
 }
 
 /// `joins` in `code-patterns.toml`: an entry of one entry's alternatives, each followed by
-/// each of another's; files that cannot mean that are refused with a reason.
+/// any of another's; files that cannot mean that are refused with a reason.
 #[test]
 fn a_joined_code_pattern_is_one_entry_followed_by_another() {
     let file = r#"
@@ -223,6 +223,7 @@ joins = ["lead", "open"]
 "#;
     let patterns = files::read_code_patterns(&rule_file("joins", "code-patterns.toml", file)).expect("reads");
     let start = patterns.iter().find(|p| p.name == "start").expect("the joined entry");
+    assert_eq!(start.alternatives.len(), 1, "one alternative for each of the first part's");
     let syntax = regex_automata::util::syntax::Config::new().unicode(false).utf8(false).case_insensitive(true);
     let regex = regex_automata::meta::Regex::builder().syntax(syntax).build_many(&start.alternatives).expect("compiles");
     for (text, expected) in [("why not", true), ("so so how come", true), ("so what", false), ("well why", false), ("x so why", false)] {
