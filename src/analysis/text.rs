@@ -91,12 +91,9 @@ fn split_sentences(text: &str) -> Vec<Span> {
         }
     };
     let (mut start, mut at) = (0, 0);
-    while at < bytes.len() {
-        if !MAY_END[bytes[at] as usize] {
-            // Straight to the next byte that may end a sentence, or the end.
-            at += bytes[at..].iter().position(|&b| MAY_END[b as usize]).unwrap_or(bytes.len() - at);
-            continue;
-        }
+    // From one byte that may end a sentence straight to the next.
+    while let Some(next) = bytes[at..].iter().position(|&b| MAY_END[b as usize]) {
+        at += next;
         // A lead or ASCII byte, so `at` is a char boundary.
         let c = text[at..].chars().next().unwrap_or(' ');
         match c {

@@ -195,7 +195,8 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
         let followed_by_pitch = selling.any_within(Span::new(span.end, reach_end));
         let after_all = pitches.any_within(Span::new(span.end, text.as_str().len()));
         let shaped_like_hook = || {
-            code_pattern(HOOK_OPENER).is_match(sentence.as_bytes()) || code_pattern(HOOK_OPENER).is_match(&sentence.as_bytes()[*lead_in..])
+            code_pattern(HOOK_OPENER).is_match(sentence.as_bytes())
+                || (*lead_in > 0 && code_pattern(HOOK_OPENER).is_match(&sentence.as_bytes()[*lead_in..]))
         };
         // Answered at once ("Why? Because…"), it was rhetorical: it opens nothing.
         let answered = || sentences.get(index + 1).is_some_and(|next| code_pattern(ANSWER_OPENER).is_match(text.slice(*next).as_bytes()));
@@ -215,24 +216,24 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
 
 /// Where some signals start, sorted, so each range query is a binary search and long drafts
 /// stay linear-ish.
-struct Starts<'a>(Vec<(usize, &'a Signal)>);
+struct Starts<'a>(Vec<&'a Signal>);
 
 impl<'a> Starts<'a> {
     fn of(signals: &'a [Signal], keep: impl Fn(&Signal) -> bool) -> Starts<'a> {
-        let mut starts: Vec<(usize, &Signal)> = signals.iter().filter(|s| keep(s)).map(|s| (s.span.start, s)).collect();
-        starts.sort_unstable_by_key(|&(at, _)| at);
+        let mut starts: Vec<&Signal> = signals.iter().filter(|s| keep(s)).collect();
+        starts.sort_unstable_by_key(|s| s.span.start);
         Starts(starts)
     }
 
     /// Those of them that `keep` keeps, still sorted.
     fn only(&self, keep: impl Fn(&Signal) -> bool) -> Starts<'a> {
-        Starts(self.0.iter().copied().filter(|&(_, s)| keep(s)).collect())
+        Starts(self.0.iter().copied().filter(|s| keep(s)).collect())
     }
 
     /// Whether one of them starts inside `range`.
     fn any_within(&self, range: Span) -> bool {
-        let first = self.0.partition_point(|&(at, _)| at < range.start);
-        self.0.get(first).is_some_and(|&(at, _)| at < range.end)
+        let first = self.0.partition_point(|s| s.span.start < range.start);
+        self.0.get(first).is_some_and(|s| s.span.start < range.end)
     }
 }
 
