@@ -122,3 +122,20 @@ fn issue_11_add_a_question_lands_at_the_end_not_mid_sentence() {
     }
     assert!(inserts >= 1, "no insert suggestion: {report:?}");
 }
+
+/// Issue 9: a story shared with a word of one's own is not a pitch at relaxed or balanced.
+/// Checked here rather than in `tests/cases`, which the fit weighs as heavily as all the
+/// labelled files: there this one case pulled comments that are nothing but a link (which
+/// the YouTube labels call spam) under the threshold too.
+#[test]
+fn issue_9_a_news_story_shared_is_not_a_pitch() {
+    for text in [
+        "Did you see this? bbc.co.uk/news/uk-12345678 crazy stuff",
+        "Good read on the housing mess https://www.example.com/2026/03/03/why-rents-keep-rising-in-small-towns",
+    ] {
+        for strictness in [Strictness::Relaxed, Strictness::Balanced] {
+            let report = analyze(text, &Options { strictness, ..Options::default() });
+            assert_ne!(report.verdict, Verdict::Pitch, "{strictness:?}: {text}: {report:?}");
+        }
+    }
+}

@@ -63,6 +63,15 @@ const MEDIA_HOSTS: &[&str] = &["imdb.com", "vimeo.com", "wikipedia.org", "youtu.
 /// `t.co`): where such a link leads is hidden, so only the words around it can tell.
 const PLATFORM_WRAPPERS: &[&str] = &["t.co", "lnkd.in", "redd.it"];
 
+/// Path segments under which sites keep what people read: a story shared from any site.
+const READING_SEGMENTS: &[&str] = &["article", "articles", "news", "story", "stories", "wiki"];
+
+const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// Marks of a link that pays whoever shares it or signs readers up: these are never just
+/// something to read.
+const REFERRAL_MARKS: &[&str] = &["aff", "invite", "join", "partner", "promo", "ref", "refer", "referral", "register", "signup", "utm_"];
+
 /// Paths on media hosts that are channels rather than videos.
 const PROFILE_PATHS: &[&str] = &["/channel/", "/user/", "/c/", "/@"];
 
@@ -93,9 +102,25 @@ fn classify(link: &str) -> Destination {
         } else {
             Destination::Media
         }
+    } else if is_reading(path) {
+        Destination::Media
     } else {
         Destination::Other
     }
+}
+
+/// Whether a path looks like an article: a dated path, a reading section, or a slug of five
+/// or more words, with no referral mark anywhere in it.
+fn is_reading(path: &str) -> bool {
+    let words = |segment: &str| segment.split(['-', '_']).filter(|w| w.len() > 1 && w.bytes().all(|b| b.is_ascii_alphanumeric())).count();
+    let segments: Vec<&str> = path.split(['/', '?', '&', '=', '#', '.']).filter(|s| !s.is_empty()).collect();
+    let year = |s: &str| s.len() == 4 && (s.starts_with("19") || s.starts_with("20")) && s.bytes().all(|b| b.is_ascii_digit());
+    let month = |s: &str| {
+        (matches!(s.len(), 1 | 2) && s.bytes().all(|b| b.is_ascii_digit())) || MONTHS.contains(&s)
+    };
+    let dated = path.split('/').collect::<Vec<_>>().windows(2).any(|w| year(w[0]) && month(w[1]));
+    let reading = dated || segments.iter().any(|s| READING_SEGMENTS.contains(s) || words(s) >= 5);
+    reading && !segments.iter().any(|s| s.split(['-', '_']).any(|w| REFERRAL_MARKS.contains(&w)))
 }
 
 /// Whether a rule is one of those this code reports, one per link.
@@ -165,6 +190,22 @@ mod tests {
         assert_eq!(found("youtube.com/channel/xyz"), [(PROMO_LINK.id, "youtube.com/channel/xyz".into())]);
         assert_eq!(found("visit murdev.com now"), [(LINK.id, "murdev.com".into())]);
         assert_eq!(found("shop at www.amazon.co.uk/gp/1"), [(PROMO_LINK.id, "www.amazon.co.uk/gp/1".into())]);
+    }
+
+    /// Issue 9: a link alone is not a pitch; a story shared from any site is something to read.
+    #[test]
+    fn issue_9_articles_are_reading_matter() {
+        for article in [
+            "bbc.co.uk/news/uk-12345678",
+            "https://www.theguardian.com/world/2026/mar/03/storm-hits-coast",
+            "https://example.org/2025/11/08/how-we-rebuilt-the-old-station",
+            "https://blog.example.com/why-small-towns-need-libraries",
+        ] {
+            assert_eq!(found(article), [(MEDIA_LINK.id, article.to_string())]);
+        }
+        for offer in ["https://example.com/news?ref=abc", "www.shop.example/join-now-and-save-big", "murdev.com/deals"] {
+            assert_eq!(found(offer), [(LINK.id, offer.to_string())], "{offer}");
+        }
     }
 
     #[test]

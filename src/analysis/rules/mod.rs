@@ -246,7 +246,11 @@ fn match_chunk(draft: &Draft, start: usize, end: usize, signals: &mut Vec<Signal
             // Byte matching could in principle stop inside a character; such a match is
             // dropped rather than reported with a span that cannot be sliced.
             let sound = whole.is_char_boundary(span.start) && whole.is_char_boundary(span.end);
-            if sound && !found.range.is_empty() && !unless.is_some_and(|u| u.is_match(&chunk[found.range.clone()])) {
+            if sound
+                && !found.range.is_empty()
+                && !unless.is_some_and(|u| u.is_match(&chunk[found.range.clone()]))
+                && !(is_claim(rule.info.category) && is_negated(&chunk[..found.range.start]))
+            {
                 let alternative = &rule.alternatives[found.alternative];
                 signals.push(Signal {
                     matched: Some(alternative.source),
@@ -255,6 +259,17 @@ fn match_chunk(draft: &Draft, start: usize, end: usize, signals: &mut Vec<Signal
             }
         });
     });
+}
+
+/// Claims and offers that a "not" or "no" right before them denies ("not risk free").
+fn is_claim(category: Category) -> bool {
+    matches!(category, Category::Hype | Category::Offer)
+}
+
+/// Whether the text before a match ends in a denial. Only the last few words can deny it.
+fn is_negated(before: &[u8]) -> bool {
+    let near = &before[before.len().saturating_sub(40)..];
+    code_pattern(code_pattern::NEGATED).is_match(near)
 }
 
 /// Whether a rule fires on `text` in a reply, before the context excuses anything (for
