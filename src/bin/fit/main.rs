@@ -66,19 +66,21 @@ fn run(files: &[PathBuf]) -> Result<(), String> {
         println!("  {:<28} F1 {:.3} fpr {:.3}", source.name, f.f(1.0), f.fpr());
     }
 
-    // The penalty that carries best from one file to the others.
+    // The penalty that carries best from one labelled file to the others. The brief's cases
+    // are left out of this choice: written to define the product, a few hundred of them, they
+    // are too few to fit alone and too easy to score on.
+    let files_only = &sources[..sources.len() - 1];
     let mut best = (f64::NEG_INFINITY, PENALTIES[0]);
     for penalty in PENALTIES {
-        let mut line = format!("penalty {penalty:<7} fitted on one source, F1 on another:");
+        let mut line = format!("penalty {penalty:<7} fitted on one file, F1 on another:");
         let mut total = 0.0;
-        for (i, train) in sources.iter().enumerate() {
+        for (i, train) in files_only.iter().enumerate() {
             let model = fit(&space, std::slice::from_ref(train), penalty)?;
             let threshold = best_threshold(&model, std::slice::from_ref(train), 1);
-            for (j, test) in sources.iter().enumerate().filter(|(j, _)| *j != i) {
+            for test in files_only.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, test)| test) {
                 let f1 = figures(&model, test, threshold).f(1.0);
                 total += f1;
                 let _ = write!(line, "  {}->{} {f1:.3}", short(&train.name), short(&test.name));
-                let _ = j;
             }
         }
         println!("{line}");
