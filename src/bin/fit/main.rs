@@ -27,6 +27,9 @@ use training::{FeatureSpace, Sample, Source, CASES, DEV_FILES};
 /// relaxed, recall in strict) and the most false positives, as a share of each file's
 /// non-pitches, each tolerates.
 const PRESETS: [(f64, f64); 3] = [(0.5, 0.05), (1.0, 0.10), (2.0, 0.20)];
+/// Issue 9's tighter false-positive limits on the comment file (`tests/corpus.rs` asserts
+/// them): `(file name, preset, most false positives)`. A fit that broke them would fail there.
+const FILE_FPR_LIMITS: [(&str, usize, f64); 2] = [("youtube-dev.jsonl", 0, 0.01), ("youtube-dev.jsonl", 1, 0.02)];
 const OUTPUT: &str = "src/analysis/rules/fitted.toml";
 /// Penalty strengths tried, per unit of squared distance from the hand-set weights.
 const PENALTIES: [f64; 6] = [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1];
@@ -253,7 +256,7 @@ fn best_threshold(model: &Model, sources: &[Source], preset: usize) -> f64 {
         let cases_hold = sources.iter().flat_map(|s| &s.samples).all(|sample| {
             sample.verdicts[preset].is_none_or(|pitch| pitch == model.calls_pitch(sample, threshold))
         });
-        if !cases_hold || figures.iter().any(|f| f.fpr() > most_fpr) {
+        if !cases_hold || figures.iter().zip(sources).any(|(f, source)| f.fpr() > fpr_limit(source, preset, most_fpr)) {
             continue;
         }
         scored.push((figures.iter().map(|f| f.f(beta)).sum::<f64>() / sources.len() as f64, threshold));
@@ -261,6 +264,15 @@ fn best_threshold(model: &Model, sources: &[Source], preset: usize) -> f64 {
     let best = scored.iter().map(|(score, _)| *score).fold(f64::NEG_INFINITY, f64::max);
     let tied: Vec<f64> = scored.iter().filter(|(score, _)| *score >= best - F_TIE).map(|(_, threshold)| *threshold).collect();
     tied.get(tied.len() / 2).copied().unwrap_or(0.95)
+}
+
+/// The most false positives `source` may have at `preset`: the preset's own limit, or a
+/// tighter one the issue set for that file.
+fn fpr_limit(source: &Source, preset: usize, preset_limit: f64) -> f64 {
+    FILE_FPR_LIMITS
+        .iter()
+        .filter(|(file, limit_preset, _)| source.name.ends_with(file) && *limit_preset == preset)
+        .fold(preset_limit, |limit, (_, _, file_limit)| limit.min(*file_limit))
 }
 
 fn fitted_file(space: &FeatureSpace, model: &Model, [relaxed, balanced, strict]: [f64; 3], fingerprint: &str, files: &[PathBuf], penalty: f64) -> String {
