@@ -33,6 +33,8 @@ const FILE_FPR_LIMITS: [(&str, usize, f64); 2] = [("youtube-dev.jsonl", 0, 0.01)
 const OUTPUT: &str = "src/analysis/rules/fitted.toml";
 /// Penalty strengths tried, per unit of squared distance from the hand-set weights.
 const PENALTIES: [f64; 6] = [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1];
+/// How much lower a penalty's carried-over F1 may be and still count as tied with the best.
+const PENALTY_TIE: f64 = 0.005;
 
 fn main() -> ExitCode {
     let files: Vec<PathBuf> = match std::env::args_os().skip(1).map(PathBuf::from).collect::<Vec<_>>() {
@@ -73,7 +75,7 @@ fn run(files: &[PathBuf]) -> Result<(), String> {
     // are left out of this choice: written to define the product, a few hundred of them, they
     // are too few to fit alone and too easy to score on.
     let files_only = &sources[..sources.len() - 1];
-    let mut best = (f64::NEG_INFINITY, PENALTIES[0]);
+    let mut carried: Vec<(f64, f64)> = Vec::new();
     for penalty in PENALTIES {
         let mut line = format!("penalty {penalty:<7} fitted on one file, F1 on another:");
         let mut total = 0.0;
@@ -87,11 +89,16 @@ fn run(files: &[PathBuf]) -> Result<(), String> {
             }
         }
         println!("{line}");
-        if total > best.0 {
-            best = (total, penalty);
-        }
+        let pairs = (files_only.len() * files_only.len().saturating_sub(1)).max(1);
+        carried.push((total / pairs as f64, penalty));
     }
-    let penalty = best.1;
+    // Of penalties that carry about as well as the best, the middle one, as for thresholds:
+    // the files cannot tell them apart, and the edges do not hold on other text (the
+    // weakest, winning by 0.003 here, lost a fifth of the premium-rate texts of an
+    // independent set; the strongest lost a tenth of the brand tweets).
+    let most = carried.iter().map(|(f1, _)| *f1).fold(f64::NEG_INFINITY, f64::max);
+    let tied: Vec<f64> = carried.iter().filter(|(f1, _)| *f1 >= most - PENALTY_TIE).map(|(_, penalty)| *penalty).collect();
+    let penalty = tied[tied.len() / 2];
     let model = fit(&space, &sources, penalty)?;
     let [relaxed, balanced, strict] = [0, 1, 2].map(|preset| best_threshold(&model, &sources, preset));
     println!("fitted on all with penalty {penalty}: thresholds relaxed {relaxed:.2}, balanced {balanced:.2}, strict {strict:.2}");
