@@ -42,6 +42,7 @@ pub(crate) const QUESTION: RuleInfo = RuleInfo {
         "How to bake sourdough at home",
         "@acme is the best thing that happened to us.",
         "May your weekend be long.",
+        "Let me know when you land.",
         "How have I never used this before!",
     ],
     bad: &[
@@ -64,6 +65,8 @@ pub(crate) const QUESTION: RuleInfo = RuleInfo {
         "oh, did you",
         "I was wondering if anyone here has tried the update",
         "At what point do we stop upgrading",
+        "lmk if ur free saturday",
+        "Need a new laptop for uni. Suggestions welcome",
     ],
 };
 
