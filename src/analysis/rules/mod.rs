@@ -261,12 +261,13 @@ fn match_chunk(draft: &Draft, start: usize, end: usize, signals: &mut Vec<Signal
     });
 }
 
-/// Claims and offers that a "not" or "no" right before them denies ("not risk free").
+/// Claims and offers, which a "not" or "no" right before them denies ("not risk free") and an
+/// "any" turns into asking for one ("any coupon codes?").
 fn is_claim(category: Category) -> bool {
     matches!(category, Category::Hype | Category::Offer)
 }
 
-/// Whether the text before a match ends in a denial. Only the last few words can deny it.
+/// Whether the text before a match ends in a denial or an ask. Only the last few words count.
 fn is_negated(before: &[u8]) -> bool {
     let near = &before[before.len().saturating_sub(40)..];
     code_pattern(code_pattern::NEGATED).is_match(near)

@@ -96,9 +96,7 @@ fn run(files: &[PathBuf]) -> Result<(), String> {
     // the files cannot tell them apart, and the edges do not hold on other text (the
     // weakest, winning by 0.003 here, lost a fifth of the premium-rate texts of an
     // independent set; the strongest lost a tenth of the brand tweets).
-    let most = carried.iter().map(|(f1, _)| *f1).fold(f64::NEG_INFINITY, f64::max);
-    let tied: Vec<f64> = carried.iter().filter(|(f1, _)| *f1 >= most - PENALTY_TIE).map(|(_, penalty)| *penalty).collect();
-    let penalty = tied[tied.len() / 2];
+    let penalty = middle_of_tied(&carried, PENALTY_TIE).unwrap_or(PENALTIES[0]);
     let model = fit(&space, &sources, penalty)?;
     let [relaxed, balanced, strict] = [0, 1, 2].map(|preset| best_threshold(&model, &sources, preset));
     println!("fitted on all with penalty {penalty}: thresholds relaxed {relaxed:.2}, balanced {balanced:.2}, strict {strict:.2}");
@@ -268,9 +266,15 @@ fn best_threshold(model: &Model, sources: &[Source], preset: usize) -> f64 {
         }
         scored.push((figures.iter().map(|f| f.f(beta)).sum::<f64>() / sources.len() as f64, threshold));
     }
+    middle_of_tied(&scored, F_TIE).unwrap_or(0.95)
+}
+
+/// Of `(score, choice)` pairs in the order tried, the middle choice of those scoring within
+/// `tie` of the best; `None` when there are none.
+fn middle_of_tied(scored: &[(f64, f64)], tie: f64) -> Option<f64> {
     let best = scored.iter().map(|(score, _)| *score).fold(f64::NEG_INFINITY, f64::max);
-    let tied: Vec<f64> = scored.iter().filter(|(score, _)| *score >= best - F_TIE).map(|(_, threshold)| *threshold).collect();
-    tied.get(tied.len() / 2).copied().unwrap_or(0.95)
+    let tied: Vec<f64> = scored.iter().filter(|(score, _)| *score >= best - tie).map(|(_, choice)| *choice).collect();
+    tied.get(tied.len() / 2).copied()
 }
 
 /// The most false positives `source` may have at `preset`: the preset's own limit, or a
