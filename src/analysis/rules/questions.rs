@@ -9,8 +9,9 @@ use std::cell::LazyCell;
 
 use super::{code_pattern, CodeRule, Draft, Phase, RuleInfo, Signal};
 use crate::analysis::rules::code_pattern::{
-    ANSWER_OPENER, HOOK_OPENER, NOT_ASKED, NOT_A_QUESTION, QUESTION_LEAD_IN, QUESTION_OPENER, QUESTION_START, QUESTION_TAG,
+    ANSWER_OPENER, ASKS_ABOUT_SHARED, HOOK_OPENER, NOT_ASKED, NOT_A_QUESTION, QUESTION_LEAD_IN, QUESTION_OPENER, QUESTION_START, QUESTION_TAG,
 };
+use crate::analysis::rules::links::MEDIA_LINK;
 use crate::analysis::report::{Axis, Category, Severity, Span};
 use crate::analysis::text::Text;
 
@@ -44,6 +45,9 @@ pub(crate) const QUESTION: RuleInfo = RuleInfo {
         "May your weekend be long.",
         "Let me know when you land.",
         "How have I never used this before!",
+        "Is AI coming for your job? https://www.example.com/technology/2026/jan/12/ai-jobs-white-collar",
+        "Am I tired? Absolutely. Going out anyway.",
+        "Who else but my nan would send a card with a tenner in it",
     ],
     bad: &[
         "anyone tried this",
@@ -67,6 +71,7 @@ pub(crate) const QUESTION: RuleInfo = RuleInfo {
         "At what point do we stop upgrading",
         "lmk if ur free saturday",
         "Need a new laptop for uni. Suggestions welcome",
+        "Is this true? https://www.example.com/news/2026/01/12/rates-fall",
     ],
 };
 
@@ -176,7 +181,8 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
         // What a plain question leads into must sell: a link or hashtags after it are form.
         let selling = pitches.only(|s| (pitch(s) && s.category() != Category::SpamForm) || is_selling(s.category()));
         let calls = pitches.only(|s| s.category() == Category::CallToAction);
-        (pitches, selling, calls)
+        let reading = Starts::of(signals, |s| s.rule.id == MEDIA_LINK.id);
+        (pitches, selling, calls, reading)
     };
     let sentences = text.sentences();
     // A question whose mark, or whole, lies inside quotation marks is someone else's.
@@ -188,7 +194,7 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
         if !is_question(sentence, &lead_in) || quoted(span) {
             continue;
         }
-        let (pitches, selling, calls) = context.get_or_insert_with(read_context);
+        let (pitches, selling, calls, reading) = context.get_or_insert_with(read_context);
         // A question that carries a call to action is a request ("can you subscribe?");
         // one that names an offer is still a question ("do you get a discount?").
         if calls.any_within(span) {
@@ -203,12 +209,15 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
         };
         // Answered at once ("Why? Because…"), it was rhetorical: it opens nothing.
         let answered = || sentences.get(index + 1).is_some_and(|next| code_pattern(ANSWER_OPENER).is_match(text.slice(*next).as_bytes()));
+        // Followed by an article or a video, it is that story's headline ("Is AI coming for
+        // your job? <link>"), unless it asks the readers about it ("is this true? <link>").
+        let headline = || reading.any_within(Span::new(span.start, reach_end)) && !code_pattern(ASKS_ABOUT_SHARED).is_match(sentence.as_bytes());
         // Whether it is shaped like a hook matters only where a pitch follows.
         let hook_shaped = (followed_by_pitch || after_all) && shaped_like_hook();
         if followed_by_pitch || hook_shaped {
             let weight = if hook_shaped { HOOK.weight } else { PLAIN_HOOK_WEIGHT };
             found.push(Signal { weight, ..Signal::new(&HOOK, span, None) });
-        } else if !answered() {
+        } else if !answered() && !headline() {
             found.push(Signal::new(&QUESTION, span, None));
         }
     }
