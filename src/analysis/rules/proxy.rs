@@ -16,11 +16,13 @@ pub(crate) const PROXY: RuleInfo = RuleInfo {
         "Thanks @laura for the tip on budgeting apps, it helped",
         "Scammers everywhere here, don't DM anyone who promises returns",
         "Been trading cards with my brother all week, best decision ever",
+        "@coffee.lover thank you so much, this recipe changed my life",
     ],
     bad: &[
         "Been trading with @mike.invests for 3 months, best decision ever",
         "Who else is making profit with Mrs Linda? Her signals are accurate",
         "My account was hacked and @fixit.team got it back in a day, highly recommend",
+        "@sam.trades.fx thank you for everything",
     ],
 };
 
