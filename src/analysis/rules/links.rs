@@ -157,6 +157,10 @@ fn links(text: &Text, signals: &mut Vec<Signal>) {
     code_pattern(super::code_pattern::URL).for_each_match(whole.as_bytes(), |found| {
         let found = found.range;
         let Some(link) = whole.get(found.clone()) else { return };
+        // A defanged link ("hxxps://…") is written so nobody follows it: a warning, not a way out.
+        if whole[..found.start].ends_with("://") {
+            return;
+        }
         // Sentence punctuation after a link belongs to the sentence.
         let link = link.trim_end_matches(['.', ',', '!', '?', ')', ';', ':', '"', '\'']);
         if link.is_empty() {
@@ -190,6 +194,8 @@ mod tests {
         assert_eq!(found("youtube.com/channel/xyz"), [(PROMO_LINK.id, "youtube.com/channel/xyz".into())]);
         assert_eq!(found("visit murdev.com now"), [(LINK.id, "murdev.com".into())]);
         assert_eq!(found("shop at www.amazon.co.uk/gp/1"), [(PROMO_LINK.id, "www.amazon.co.uk/gp/1".into())]);
+        assert_eq!(found("phishing kit at hxxps://refund-example.cf/ today"), []);
+        assert_eq!(found("pics here: hot-cam.live"), [(LINK.id, "hot-cam.live".into())]);
     }
 
     /// Issue 9: a link alone is not a pitch; a story shared from any site is something to read.
