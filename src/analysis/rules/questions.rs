@@ -9,9 +9,9 @@ use std::cell::LazyCell;
 
 use super::{code_pattern, CodeRule, Draft, Phase, RuleInfo, Signal};
 use crate::analysis::rules::code_pattern::{
-    ANSWER_OPENER, ASKS_ABOUT_SHARED, HOOK_OPENER, NOT_ASKED, NOT_A_QUESTION, QUESTION_LEAD_IN, QUESTION_OPENER, QUESTION_START, QUESTION_TAG,
+    ANSWER_OPENER, ASKS_ABOUT_SHARED, CLOSING_QUESTION, HOOK_OPENER, NOT_ASKED, NOT_A_QUESTION, QUESTION_LEAD_IN, QUESTION_OPENER, QUESTION_START, QUESTION_TAG,
 };
-use crate::analysis::rules::links::MEDIA_LINK;
+use crate::analysis::rules::links::{LINK, MEDIA_LINK};
 use crate::analysis::report::{Axis, Category, Severity, Span};
 use crate::analysis::text::Text;
 
@@ -114,9 +114,10 @@ fn is_question(sentence: &str, lead_in: &LazyCell<usize, impl FnOnce() -> usize>
     // follows any lead-in (most sentences), neither part is looked for on its own.
     let unmarked = || {
         !sentence.trim_end().ends_with('!')
-            && code_pattern(QUESTION_START).is_match(sentence.as_bytes())
-            && opens_question(sentence, **lead_in)
-            && !code_pattern(NOT_A_QUESTION).is_match(sentence.as_bytes())
+            && ((code_pattern(QUESTION_START).is_match(sentence.as_bytes())
+                && opens_question(sentence, **lead_in)
+                && !code_pattern(NOT_A_QUESTION).is_match(sentence.as_bytes()))
+                || last_clause_asks(sentence))
     };
     // The cheap tests first: most sentences ask nothing, and are done with here.
     let asks = marked || unmarked() || code_pattern(QUESTION_TAG).is_match(sentence.as_bytes());
@@ -135,6 +136,15 @@ fn opens_question(sentence: &str, lead_in: usize) -> bool {
     };
     let mut word_starts = (0..lead_in).filter(|&at| at == 0 || sentence.as_bytes()[at - 1].is_ascii_whitespace());
     opens(lead_in) || word_starts.any(opens)
+}
+
+/// Whether the clause after a sentence's last comma is a direct question of at least three
+/// words: in chat the question often comes last, unmarked, after what prompted it ("it
+/// says delivered but it's not here, what do I do").
+fn last_clause_asks(sentence: &str) -> bool {
+    let Some(comma) = sentence.rfind(',') else { return false };
+    let clause = sentence[comma + 1..].trim();
+    clause.split_whitespace().count() >= 3 && code_pattern(CLOSING_QUESTION).is_match(clause.as_bytes())
 }
 
 /// Where a sentence's opening starts: openings are judged after what may come before them
@@ -181,7 +191,7 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
         // What a plain question leads into must sell: a link or hashtags after it are form.
         let selling = pitches.only(|s| (pitch(s) && s.category() != Category::SpamForm) || is_selling(s.category()));
         let calls = pitches.only(|s| s.category() == Category::CallToAction);
-        let reading = Starts::of(signals, |s| s.rule.id == MEDIA_LINK.id);
+        let reading = Starts::of(signals, |s| s.rule.id == MEDIA_LINK.id || s.rule.id == LINK.id);
         (pitches, selling, calls, reading)
     };
     let sentences = text.sentences();
@@ -209,8 +219,9 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
         };
         // Answered at once ("Why? Because…"), it was rhetorical: it opens nothing.
         let answered = || sentences.get(index + 1).is_some_and(|next| code_pattern(ANSWER_OPENER).is_match(text.slice(*next).as_bytes()));
-        // Followed by an article or a video, it is that story's headline ("Is AI coming for
-        // your job? <link>"), unless it asks the readers about it ("is this true? <link>").
+        // Followed by a link that sells nothing (an article, a video, a site), it is that
+        // story's headline ("Is AI coming for your job? <link>"), unless it asks the readers
+        // about it ("is this true? <link>", "is it any good? <link>").
         let headline = || reading.any_within(Span::new(span.start, reach_end)) && !code_pattern(ASKS_ABOUT_SHARED).is_match(sentence.as_bytes());
         // Whether it is shaped like a hook matters only where a pitch follows.
         let hook_shaped = (followed_by_pitch || after_all) && shaped_like_hook();
