@@ -119,11 +119,14 @@ fn split_sentences(text: &str) -> Vec<Span> {
     sentences
 }
 
-/// Finds `"…"`, `“…”`, `«…»` passages within a line, and `>`-quoted lines.
+/// Finds `"…"`, `“…”`, `«…»`, `'…'`, `‘…’` passages within a line, and `>`-quoted lines. A
+/// single mark is an apostrophe unless it opens before a word after a space ("they said 'you
+/// won'") or closes after a word before a space or punctuation: "you've" and "kids' toys"
+/// open and close nothing.
 fn find_quotes(text: &str) -> Vec<Span> {
     let mut quotes = Vec::new();
     // A byte scan first: `"`, `>`, and the lead bytes of `“` (E2) and `«` (C2).
-    if !text.bytes().any(|b| matches!(b, b'"' | b'>' | 0xE2 | 0xC2)) {
+    if !text.bytes().any(|b| matches!(b, b'"' | b'\'' | b'>' | 0xE2 | 0xC2)) {
         return quotes;
     }
     let mut line_start = 0;
@@ -135,10 +138,24 @@ fn find_quotes(text: &str) -> Vec<Span> {
             let mut open: Option<(usize, char)> = None;
             // Only the bytes that may start a quote mark are decoded: `"`, and the lead bytes
             // of `“`, `”` (E2) and `«`, `»` (C2), which are char boundaries.
-            let marks = line.bytes().enumerate().filter(|&(_, b)| matches!(b, b'"' | 0xE2 | 0xC2));
+            let marks = line.bytes().enumerate().filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2));
+            let before = |at: usize| line[..at].chars().next_back();
+            let after = |at: usize, c: char| line[at + c.len_utf8()..].chars().next();
+            let opens_single = |at: usize, c: char| {
+                before(at).is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | ':'))
+                    && after(at, c).is_some_and(char::is_alphanumeric)
+            };
+            let closes_single = |at: usize, c: char| {
+                before(at).is_some_and(|b| !b.is_whitespace()) && after(at, c).is_none_or(|a| !a.is_alphanumeric())
+            };
             for (at, c) in marks.filter_map(|(at, _)| Some((at, line[at..].chars().next()?))) {
                 match (open, c) {
                     (None, '"' | '“' | '«') => open = Some((at, c)),
+                    (None, '\'' | '‘') if opens_single(at, c) => open = Some((at, c)),
+                    (Some((from, '\'')), '\'') | (Some((from, '‘')), '’' | '\'') if closes_single(at, c) => {
+                        quotes.push(Span::new(line_start + from, line_start + at + c.len_utf8()));
+                        open = None;
+                    }
                     (Some((from, '"')), '"') | (Some((from, '“')), '”' | '"') | (Some((from, '«')), '»') => {
                         quotes.push(Span::new(line_start + from, line_start + at + c.len_utf8()));
                         open = None;
@@ -174,5 +191,9 @@ mod tests {
         let t = Text::new(text);
         let found: Vec<&str> = t.quotes().iter().map(|&s| t.slice(s)).collect();
         assert_eq!(found, ["\"Buy now!\"", "> act fast"]);
+        let text = "Got one of those 'you've won a prize' texts, the kids' tablet too. ‘Act now’ it said";
+        let t = Text::new(text);
+        let found: Vec<&str> = t.quotes().iter().map(|&s| t.slice(s)).collect();
+        assert_eq!(found, ["'you've won a prize'", "‘Act now’"]);
     }
 }
