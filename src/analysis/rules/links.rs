@@ -46,7 +46,7 @@ pub(crate) const MEDIA_LINK: RuleInfo = RuleInfo {
 
 /// Hosts (with their subdomains) whose pages are profiles, shops, app stores and fundraisers.
 const PROMO_HOSTS: &[&str] = &[
-    "apps.apple.com", "bandcamp.com", "change.org", "etsy.com", "facebook.com",
+    "a.co", "amzn.eu", "amzn.to", "apps.apple.com", "bandcamp.com", "change.org", "etsy.com", "facebook.com",
     "fb.com", "gofundme.com", "indiegogo.com", "instagram.com", "itunes.apple.com", "kickstarter.com",
     "linktr.ee", "onlyfans.com", "patreon.com", "paypal.me", "play.google.com", "reverbnation.com",
     "shopify.com", "soundcloud.com", "teespring.com", "tiktok.com", "twitch.tv", "twitter.com",
