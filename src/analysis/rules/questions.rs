@@ -138,12 +138,14 @@ fn opens_question(sentence: &str, lead_in: usize) -> bool {
     opens(lead_in) || word_starts.any(opens)
 }
 
-/// Whether the clause after a sentence's last comma is a direct question of at least three
-/// words: in chat the question often comes last, unmarked, after what prompted it ("it
+/// Whether the clause after a sentence's last comma (or, without one, its last "but") is a
+/// direct question of at least three words: in chat the question often comes last, unmarked, after what prompted it ("it
 /// says delivered but it's not here, what do I do").
 fn last_clause_asks(sentence: &str) -> bool {
-    let Some(comma) = sentence.rfind(',') else { return false };
-    let clause = sentence[comma + 1..].trim();
+    let Some(clause) = sentence.rsplit_once(',').map(|(_, c)| c).or_else(|| sentence.rsplit_once(" but ").map(|(_, c)| c)) else {
+        return false;
+    };
+    let clause = clause.trim();
     clause.split_whitespace().count() >= 3 && code_pattern(CLOSING_QUESTION).is_match(clause.as_bytes())
 }
 
