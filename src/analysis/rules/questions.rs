@@ -146,7 +146,9 @@ fn last_clause_asks(sentence: &str) -> bool {
         return false;
     };
     let clause = clause.trim();
-    clause.split_whitespace().count() >= 3 && code_pattern(CLOSING_QUESTION).is_match(clause.as_bytes())
+    // Most clauses open with no question word: a look at the first letter spares the search.
+    let may_ask = clause.bytes().next().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'w' | b'h' | b'c' | b'i' | b'a' | b'd'));
+    may_ask && clause.split_whitespace().count() >= 3 && code_pattern(CLOSING_QUESTION).is_match(clause.as_bytes())
 }
 
 /// Where a sentence's opening starts: openings are judged after what may come before them
