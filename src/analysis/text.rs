@@ -125,7 +125,7 @@ fn split_sentences(text: &str) -> Vec<Span> {
 /// open and close nothing.
 fn find_quotes(text: &str) -> Vec<Span> {
     let mut quotes = Vec::new();
-    // A byte scan first: `"`, `>`, and the lead bytes of `“` (E2) and `«` (C2).
+    // A byte scan first: `"`, `'`, `>`, and the lead bytes of `“`, `‘` (E2) and `«` (C2).
     if !text.bytes().any(|b| matches!(b, b'"' | b'\'' | b'>' | 0xE2 | 0xC2)) {
         return quotes;
     }
@@ -136,17 +136,17 @@ fn find_quotes(text: &str) -> Vec<Span> {
             quotes.push(Span::new(line_start, line_start + line.trim_end().len()));
         } else {
             let mut open: Option<(usize, char)> = None;
-            // Only the bytes that may start a quote mark are decoded: `"`, and the lead bytes
-            // of `“`, `”` (E2) and `«`, `»` (C2), which are char boundaries.
+            // Only the bytes that may start a quote mark are decoded: `"`, `'`, and the lead
+            // bytes of `“`, `”`, `‘`, `’` (E2) and `«`, `»` (C2), which are char boundaries.
             let marks = line.bytes().enumerate().filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2));
             let before = |at: usize| line[..at].chars().next_back();
             let after = |at: usize, c: char| line[at + c.len_utf8()..].chars().next();
             let opens_single = |at: usize, c: char| {
-                before(at).is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | ':'))
+                before(at).map_or(true, |b| b.is_whitespace() || matches!(b, '(' | '[' | ':'))
                     && after(at, c).is_some_and(char::is_alphanumeric)
             };
             let closes_single = |at: usize, c: char| {
-                before(at).is_some_and(|b| !b.is_whitespace()) && after(at, c).is_none_or(|a| !a.is_alphanumeric())
+                before(at).is_some_and(|b| !b.is_whitespace()) && after(at, c).map_or(true, |a| !a.is_alphanumeric())
             };
             for (at, c) in marks.filter_map(|(at, _)| Some((at, line[at..].chars().next()?))) {
                 match (open, c) {

@@ -139,8 +139,8 @@ fn opens_question(sentence: &str, lead_in: usize) -> bool {
 }
 
 /// Whether the clause after a sentence's last comma (or, without one, its last "but") is a
-/// direct question of at least three words: in chat the question often comes last, unmarked, after what prompted it ("it
-/// says delivered but it's not here, what do I do").
+/// direct question of at least three words: in chat the question often comes last,
+/// unmarked, after what prompted it ("it says delivered but it's not here, what do I do").
 fn last_clause_asks(sentence: &str) -> bool {
     let Some(clause) = sentence.rsplit_once(',').map(|(_, c)| c).or_else(|| sentence.rsplit_once(" but ").map(|(_, c)| c)) else {
         return false;

@@ -94,9 +94,9 @@ fn run(files: &[PathBuf]) -> Result<(), String> {
         carried.push((total / pairs as f64, penalty));
     }
     // Of penalties that carry about as well as the best, the middle one: the files cannot
-    // tell them apart, and the edges do not hold on other text (the
-    // weakest, winning by 0.003 here, lost a fifth of the premium-rate texts of an
-    // independent set; the strongest lost a tenth of the brand tweets).
+    // tell them apart, and the edges do not hold on other text (the weakest, winning by
+    // 0.003 here, lost a fifth of the premium-rate texts of an independent set; the
+    // strongest lost a tenth of the brand tweets).
     let tied_penalties = tied(&carried, PENALTY_TIE);
     let penalty = tied_penalties.get(tied_penalties.len() / 2).copied().unwrap_or(PENALTIES[0]);
     let model = fit(&space, &sources, penalty)?;
