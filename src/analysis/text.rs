@@ -122,7 +122,8 @@ fn split_sentences(text: &str) -> Vec<Span> {
 /// Finds `"…"`, `“…”`, `«…»`, `'…'`, `‘…’` passages within a line, and `>`-quoted lines. A
 /// single mark is an apostrophe unless it opens before a word after a space ("they said 'you
 /// won'") or closes after a word before a space or punctuation: "you've" and "kids' toys"
-/// open and close nothing.
+/// open and close nothing. An apostrophe that opened a word ("'cause") is dropped at the
+/// sentence's end or at a double mark, so it never hides a double-quoted passage or runs on.
 fn find_quotes(text: &str) -> Vec<Span> {
     let mut quotes = Vec::new();
     // A byte scan first: `"`, `'`, `>`, and the lead bytes of `“`, `‘` (E2) and `«` (C2).
@@ -136,21 +137,27 @@ fn find_quotes(text: &str) -> Vec<Span> {
             quotes.push(Span::new(line_start, line_start + line.trim_end().len()));
         } else {
             let mut open: Option<(usize, char)> = None;
-            // Only the bytes that may start a quote mark are decoded: `"`, `'`, and the lead
-            // bytes of `“`, `”`, `‘`, `’` (E2) and `«`, `»` (C2), which are char boundaries.
-            let marks = line.bytes().enumerate().filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2));
+            // Only the bytes that may start a quote mark (or end a sentence) are decoded: `"`,
+            // `'`, `.`, `!`, `?`, and the lead bytes of `“`, `”`, `‘`, `’` (E2) and `«`, `»` (C2),
+            // which are char boundaries.
+            let marks = line.bytes().enumerate().filter(|&(_, b)| matches!(b, b'"' | b'\'' | b'.' | b'!' | b'?' | 0xE2 | 0xC2));
             let before = |at: usize| line[..at].chars().next_back();
             let after = |at: usize, c: char| line[at + c.len_utf8()..].chars().next();
             let opens_single = |at: usize, c: char| {
                 before(at).map_or(true, |b| b.is_whitespace() || matches!(b, '(' | '[' | ':'))
                     && after(at, c).is_some_and(char::is_alphanumeric)
             };
+            // After an "s" and before a word it is a plural's possessive ("the kids' bikes").
             let closes_single = |at: usize, c: char| {
-                before(at).is_some_and(|b| !b.is_whitespace()) && after(at, c).map_or(true, |a| !a.is_alphanumeric())
+                let (before, after) = (before(at), after(at, c));
+                before.is_some_and(|b| !b.is_whitespace())
+                    && after.map_or(true, |a| !a.is_alphanumeric())
+                    && !(matches!(before, Some('s' | 'S')) && after == Some(' '))
             };
             for (at, c) in marks.filter_map(|(at, _)| Some((at, line[at..].chars().next()?))) {
                 match (open, c) {
-                    (None, '"' | '“' | '«') => open = Some((at, c)),
+                    (Some((_, '\'' | '‘')), '.' | '!' | '?') => open = None,
+                    (None | Some((_, '\'' | '‘')), '"' | '“' | '«') => open = Some((at, c)),
                     (None, '\'' | '‘') if opens_single(at, c) => open = Some((at, c)),
                     (Some((from, '\'')), '\'') | (Some((from, '‘')), '’' | '\'') if closes_single(at, c) => {
                         quotes.push(Span::new(line_start + from, line_start + at + c.len_utf8()));
@@ -195,5 +202,9 @@ mod tests {
         let t = Text::new(text);
         let found: Vec<&str> = t.quotes().iter().map(|&s| t.slice(s)).collect();
         assert_eq!(found, ["'you've won a prize'", "‘Act now’"]);
+        let text = "'cause he said \"Buy now\" lol. I 'spose so, the kids' bikes";
+        let t = Text::new(text);
+        let found: Vec<&str> = t.quotes().iter().map(|&s| t.slice(s)).collect();
+        assert_eq!(found, ["\"Buy now\""]);
     }
 }

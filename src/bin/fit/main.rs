@@ -100,11 +100,10 @@ fn run(files: &[PathBuf]) -> Result<(), String> {
     let tied_penalties = tied(&carried, PENALTY_TIE);
     let penalty = tied_penalties.get(tied_penalties.len() / 2).copied().unwrap_or(PENALTIES[0]);
     let model = fit(&space, &sources, penalty)?;
-    let [relaxed, balanced, strict] = [0, 1, 2].map(|preset| best_threshold(&model, &sources, preset));
-    let [relaxed, balanced, strict] = [(relaxed, "relaxed"), (balanced, "balanced"), (strict, "strict")].map(|(threshold, preset)| {
-        threshold.ok_or_else(|| {
+    let [relaxed, balanced, strict] = [(0, "relaxed"), (1, "balanced"), (2, "strict")].map(|(preset, name)| {
+        best_threshold(&model, &sources, preset).ok_or_else(|| {
             format!(
-                "no {preset} threshold keeps every file's false positives within its limit and gives every case the verdict it expects; \
+                "no {name} threshold keeps every file's false positives within its limit and gives every case the verdict it expects; \
                  `cargo test --release --test cases` names the cases the weights before this fit got wrong"
             )
         })
