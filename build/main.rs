@@ -73,8 +73,9 @@ fn run() -> Result<(), String> {
     if code_patterns.iter().filter(|p| p.in_set).count() > 64 {
         return Err(format!("{CODE_PATTERNS}: at most 64 patterns are in-set"));
     }
-    let blob = nfa::compile_store(&set, &entries)?;
+    let (blob, reverses) = nfa::compile_store(&set, &entries)?;
     write(&out.join("patterns.bin"), &blob)?;
+    write(&out.join("reverses.bin"), &reverses)?;
     let fitted = fitted::read(&dir.join(FITTED))?;
     write(&out.join("fitted.rs"), fitted::generate(fitted.as_ref()).as_bytes())?;
     // The extension never runs the examples or names a matched line: its build leaves them out.
@@ -146,5 +147,6 @@ fn generate(rules: &[DataRule], code_patterns: &[CodePattern], lean: bool) -> St
     let held: Vec<String> = code_patterns.iter().enumerate().filter(|(_, p)| p.in_set).map(|(offset, _)| (next_unless + offset).to_string()).collect();
     s.push_str(&held.join(", "));
     s.push_str("];\n\n/// The compiled patterns.\npub(crate) static PATTERNS: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/patterns.bin\"));\n");
+    s.push_str("\n/// The entries' reverse NFAs as compiled, which the store leaves out: a test checks the\n/// derived ones against them.\n#[cfg(test)]\npub(crate) static COMPILED_REVERSES: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/reverses.bin\"));\n");
     s
 }

@@ -7,7 +7,7 @@ use regex_syntax::hir::{Hir, HirKind};
 use crate::{codec, encode, fold};
 
 /// The start of the store, which `automata` checks.
-const MAGIC: &[u8; 4] = b"SOC1";
+const MAGIC: &[u8; 4] = b"SOC2";
 
 /// The flagged part of a match: a group with this name.
 const FLAGGED_GROUP: &str = "m";
@@ -77,8 +77,11 @@ fn beginning(hir: Hir) -> Hir {
 }
 
 /// The store: the rule set (one pattern per rule, `set`; folded, see `fold.rs`), then
-/// each entry (its alternatives, one NFA pattern each) forward and reversed.
-pub fn compile_store(set: &[Hir], entries: &[Vec<String>]) -> Result<Vec<u8>, String> {
+/// each entry (its alternatives, one NFA pattern each): whether every match ends at the end
+/// of the text, and the forward NFA. The reverse NFA is derived from it when the entry is
+/// read (`automata/reverse.rs`); the compiled ones are returned apart, for a test that
+/// checks the derived ones find the same matches.
+pub fn compile_store(set: &[Hir], entries: &[Vec<String>]) -> Result<(Vec<u8>, Vec<u8>), String> {
     let mut out = MAGIC.to_vec();
     let set_nfa = Compiler::new()
         .configure(Config::new().which_captures(WhichCaptures::None).utf8(false).shrink(false))
@@ -86,9 +89,9 @@ pub fn compile_store(set: &[Hir], entries: &[Vec<String>]) -> Result<Vec<u8>, St
         .map_err(|e| format!("the rule set does not compile: {e}"))?;
     encode(&fold::folded(&set_nfa)?, &mut out)?;
     let mut encoded = Vec::new();
+    let mut reverses = Vec::new();
     for alternatives in entries {
         let alternatives: Vec<&str> = alternatives.iter().map(String::as_str).collect();
-        let mut one = Vec::new();
         let mut forward = compile(&alternatives, Config::new().which_captures(WhichCaptures::All))?;
         let flags = forward.patterns().any(|p| forward.group_info().to_index(p, FLAGGED_GROUP).is_some());
         if !flags {
@@ -96,17 +99,18 @@ pub fn compile_store(set: &[Hir], entries: &[Vec<String>]) -> Result<Vec<u8>, St
             // all: a smaller NFA, quicker to read.
             forward = compile(&alternatives, Config::new().which_captures(WhichCaptures::None))?;
         }
-        encode(&forward, &mut one)?;
         let reverse = compile(&alternatives, Config::new().reverse(true).which_captures(WhichCaptures::None))?;
-        encode(&reverse, &mut one)?;
+        let mut one = vec![u8::from(reverse.is_always_start_anchored())];
+        encode(&forward, &mut one)?;
         encoded.push(one);
+        encode(&reverse, &mut reverses)?;
     }
     encode::write_varint(&mut out, encoded.len() as u64);
     for one in &encoded {
         encode::write_varint(&mut out, one.len() as u64);
     }
     encoded.iter().for_each(|one| out.extend(one));
-    Ok(out)
+    Ok((out, reverses))
 }
 
 /// Byte-level, case-insensitive, ASCII classes: see `pattern::expand`.

@@ -159,6 +159,12 @@ fn build_error(_: thompson::BuildError) -> DecodeError {
     DecodeError("the NFA builder refused a state")
 }
 
+impl From<thompson::BuildError> for DecodeError {
+    fn from(error: thompson::BuildError) -> DecodeError {
+        build_error(error)
+    }
+}
+
 struct Reader<'a, 'b> {
     bytes: &'b mut &'a [u8],
 }

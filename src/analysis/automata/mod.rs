@@ -8,13 +8,15 @@
 //!
 //! The store holds a set (one pattern per rule, to ask which rules may match somewhere:
 //! it holds only the beginnings of their alternatives, see `build/nfa.rs`) and entries
-//! (each a list of alternatives, to find where they match and which one did). The set is
+//! (each a list of alternatives, to find where they match and which one did; stored
+//! forward only, their reverse NFAs are derived, see `reverse.rs`). The set is
 //! asked about the text with its bytes folded (`alphabet.rs`, `build/fold.rs`): letters to
 //! lower case, digits to `0`, UTF-8 to one byte per part, and so on, which leaves no
 //! upper-case transitions to read back and few enough byte classes for small DFA states.
 
 mod alphabet;
 mod codec;
+mod reverse;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -30,7 +32,7 @@ use regex_automata::{Anchored, Input, MatchKind, PatternSet};
 
 pub(crate) use codec::DecodeError;
 
-const MAGIC: &[u8; 4] = b"SOC1";
+const MAGIC: &[u8; 4] = b"SOC2";
 
 /// Compiled patterns read back from the bytes `build.rs` wrote.
 pub(crate) struct Store {
@@ -87,11 +89,22 @@ impl Store {
 
     /// Reads one entry, or says why it cannot be read.
     pub(crate) fn read_entry(&self, index: usize) -> Result<Pattern, DecodeError> {
-        let mut bytes = &self.bytes[self.offsets[index]..];
-        let forward = codec::decode(&mut bytes)?;
-        let reverse = codec::decode(&mut bytes)?;
-        Pattern::new(forward, reverse)
+        let (&ends_at_end, mut bytes) = self.bytes[self.offsets[index]..].split_first().ok_or(DecodeError("truncated"))?;
+        let ends_at_end = match ends_at_end {
+            0 => false,
+            1 => true,
+            _ => return Err(DecodeError("bad entry flags")),
+        };
+        Pattern::new(codec::decode(&mut bytes)?, ends_at_end)
     }
+}
+
+/// The lazy DFA that reads a reverse NFA back from where a match ends to where it starts.
+fn reverse_dfa(nfa: NFA) -> Result<DFA, DecodeError> {
+    DFA::builder()
+        .configure(DFA::config().prefilter(None).specialize_start_states(false).match_kind(MatchKind::All).cache_capacity(PATTERN_CACHE_BYTES))
+        .build_from_nfa(nfa)
+        .map_err(dfa_error)
 }
 
 /// The most memory the lazy DFAs may fill with states before starting over. The set sees
@@ -159,7 +172,11 @@ impl RuleSet {
 /// One entry: a lazy DFA for where its alternatives match, and for entries whose
 /// alternatives flag part of their match (a group named `m`), an NFA search for that part.
 pub(crate) struct Pattern {
-    regex: hybrid::regex::Regex,
+    forward: DFA,
+    /// The DFA that finds where a match starts, read back from its end: built from the
+    /// forward NFA (`reverse.rs`) when a search first needs it, which most entries' searches
+    /// never do (they ask whether, or where a match ends, and find none).
+    reverse: OnceLock<DFA>,
     /// Whether every match starts at the start of the text (`^…`): searches then stop at
     /// the first byte that cannot continue a match instead of scanning on.
     anchored: Anchored,
@@ -180,7 +197,9 @@ struct Narrow {
 }
 
 struct Caches {
-    regex: hybrid::regex::Cache,
+    forward: hybrid::dfa::Cache,
+    /// Made with the reverse DFA.
+    reverse: Option<hybrid::dfa::Cache>,
     narrow: Option<NarrowCaches>,
 }
 
@@ -206,11 +225,13 @@ pub(crate) struct Found {
     pub alternative: usize,
 }
 
+fn dfa_error(_: hybrid::BuildError) -> DecodeError {
+    DecodeError("the lazy DFA refused the NFA")
+}
+
 impl Pattern {
-    fn new(forward: NFA, reverse: NFA) -> Result<Pattern, DecodeError> {
-        let error = |_: hybrid::BuildError| DecodeError("the lazy DFA refused the NFA");
+    fn new(forward: NFA, ends_at_end: bool) -> Result<Pattern, DecodeError> {
         let anchored = if forward.is_always_start_anchored() { Anchored::Yes } else { Anchored::No };
-        let ends_at_end = reverse.is_always_start_anchored();
         let narrowing = narrowing(&forward);
         let narrow = if narrowing.contains(&true) {
             Some(Narrow {
@@ -220,29 +241,33 @@ impl Pattern {
         } else {
             None
         };
-        let forward = DFA::builder().configure(DFA::config().cache_capacity(PATTERN_CACHE_BYTES)).build_from_nfa(forward).map_err(error)?;
-        let reverse = DFA::builder()
-            .configure(
-                DFA::config()
-                    .prefilter(None)
-                    .specialize_start_states(false)
-                    .match_kind(MatchKind::All)
-                    .cache_capacity(PATTERN_CACHE_BYTES),
-            )
-            .build_from_nfa(reverse)
-            .map_err(error)?;
-        let for_regex = hybrid::regex::Regex::builder().build_from_dfas(forward.clone(), reverse.clone());
-        let regex = hybrid::regex::Regex::builder().build_from_dfas(forward, reverse);
+        let forward = DFA::builder().configure(DFA::config().cache_capacity(PATTERN_CACHE_BYTES)).build_from_nfa(forward).map_err(dfa_error)?;
+        let for_caches = forward.clone();
         let for_narrow = narrow.clone();
         let caches: CachePool<Caches> = Pool::new(Box::new(move || Caches {
-            regex: for_regex.create_cache(),
+            forward: for_caches.create_cache(),
+            reverse: None,
             narrow: for_narrow.as_ref().map(|narrow| NarrowCaches {
                 backtracker: narrow.backtracker.create_cache(),
                 vm: narrow.vm.create_cache(),
                 captures: narrow.vm.create_captures(),
             }),
         }));
-        Ok(Pattern { regex, anchored, ends_at_end, narrow, narrowing, caches })
+        Ok(Pattern { forward, reverse: OnceLock::new(), anchored, ends_at_end, narrow, narrowing, caches })
+    }
+
+    /// The reverse DFA, built on first use. Every entry's reverse builds (a test builds them
+    /// all), so failing here is a broken build, as in [`Store::entry`].
+    fn reverse(&self) -> &DFA {
+        self.reverse.get_or_init(|| {
+            reverse::reversed(self.forward.get_nfa(), self.ends_at_end).and_then(reverse_dfa).expect("the reverse NFA builds")
+        })
+    }
+
+    /// The reverse DFA's cache in `caches`, made when first needed.
+    fn reverse_cache<'c>(&self, caches: &'c mut Caches) -> (&DFA, &'c mut hybrid::dfa::Cache) {
+        let reverse = self.reverse();
+        (reverse, caches.reverse.get_or_insert_with(|| reverse.create_cache()))
     }
 
     /// Whether the pattern matches somewhere in `haystack`. One DFA runs, not both: where
@@ -252,42 +277,53 @@ impl Pattern {
             // Every match ends where the text does ("…, right?"): read back from the end,
             // the search stops a few bytes in on most texts instead of reading them all.
             let mut caches = self.caches.get();
+            let (reverse, cache) = self.reverse_cache(&mut caches);
             let input = Input::new(haystack).anchored(Anchored::Yes).earliest(true);
-            return matches!(self.regex.reverse().try_search_rev(caches.regex.as_parts_mut().1, &input), Ok(Some(_)));
+            return matches!(reverse.try_search_rev(cache, &input), Ok(Some(_)));
         }
-        self.forward(Input::new(haystack).anchored(self.anchored).earliest(true)).is_some()
+        self.end_of(Input::new(haystack).anchored(self.anchored).earliest(true)).is_some()
     }
 
     /// Where the pattern's first match (leftmost) ends in `haystack`, found by the forward
     /// DFA alone.
     pub(crate) fn end(&self, haystack: &[u8]) -> Option<usize> {
-        self.forward(Input::new(haystack).anchored(self.anchored))
+        self.end_of(Input::new(haystack).anchored(self.anchored))
     }
 
-    fn forward(&self, input: Input<'_>) -> Option<usize> {
+    fn end_of(&self, input: Input<'_>) -> Option<usize> {
         let mut caches = self.caches.get();
         // As in `RuleSet::matches`, the search cannot fail.
-        self.regex.forward().try_search_fwd(caches.regex.forward_mut(), &input).ok().flatten().map(|m| m.offset())
+        self.forward.try_search_fwd(&mut caches.forward, &input).ok().flatten().map(|m| m.offset())
+    }
+
+    /// The leftmost match in `input`, as `hybrid::regex::Regex` finds it: where it ends by
+    /// the forward DFA, then where it starts by the reverse one, anchored at that end.
+    fn search(&self, caches: &mut Caches, input: &Input<'_>) -> Option<regex_automata::Match> {
+        let end = self.forward.try_search_fwd(&mut caches.forward, input).ok().flatten()?;
+        if input.start() == end.offset() || input.get_anchored().is_anchored() {
+            return Some(regex_automata::Match::new(end.pattern(), input.start()..end.offset()));
+        }
+        let (reverse, cache) = self.reverse_cache(caches);
+        let back = input.clone().span(input.start()..end.offset()).anchored(Anchored::Yes).earliest(false);
+        let start = reverse.try_search_rev(cache, &back).ok().flatten()?;
+        Some(regex_automata::Match::new(end.pattern(), start.offset()..end.offset()))
     }
 
     /// Where the pattern first matches in `haystack` (leftmost, the whole match).
     pub(crate) fn find(&self, haystack: &[u8]) -> Option<Range<usize>> {
         let mut caches = self.caches.get();
-        let input = Input::new(haystack).anchored(self.anchored);
-        self.regex.try_search(&mut caches.regex, &input).ok().flatten().map(|m| m.range())
+        self.search(&mut caches, &Input::new(haystack).anchored(self.anchored)).map(|m| m.range())
     }
 
     /// Calls `each` with every match, leftmost first and not overlapping, narrowed to its
     /// flagged part (`m`) when its alternative has one and it took part.
     pub(crate) fn for_each_match(&self, haystack: &[u8], mut each: impl FnMut(Found)) {
         let mut caches = self.caches.get();
-        let Caches { regex, narrow } = &mut *caches;
         let mut searcher = Searcher::new(Input::new(haystack).anchored(self.anchored));
-        // As in `RuleSet::matches`, the search cannot fail; an error ends it.
-        while let Ok(Some(found)) = searcher.try_advance(|input| self.regex.try_search(regex, input)) {
+        while let Ok(Some(found)) = searcher.try_advance(|input| Ok(self.search(&mut caches, input))) {
             let mut range = found.range();
             let narrows = self.narrowing.get(found.pattern().as_usize()).copied().unwrap_or(false);
-            if let (true, Some(engines), Some(caches)) = (narrows, &self.narrow, narrow.as_mut()) {
+            if let (true, Some(engines), Some(caches)) = (narrows, &self.narrow, caches.narrow.as_mut()) {
                 // The group is found the way the `regex` crate finds groups: an NFA search
                 // anchored at the match, for the alternative that matched, bounded by it.
                 let input = Input::new(haystack).range(found.range()).anchored(Anchored::Pattern(found.pattern()));
@@ -376,6 +412,41 @@ mod tests {
         let store = Store::read(crate::analysis::rules::PATTERNS).expect("the store reads back");
         let columns = store.set.dfa.byte_classes().alphabet_len();
         assert!(columns <= 64, "{columns} columns");
+    }
+
+    /// The reverse NFAs derived from the forward ones find the same matches as those the
+    /// compiler built, on every rule's examples and variants of them.
+    #[test]
+    fn derived_reverses_match_as_compiled_ones() {
+        let store = Store::read(crate::analysis::rules::PATTERNS).expect("the store reads back");
+        let mut compiled = crate::analysis::rules::COMPILED_REVERSES;
+        let mut texts: Vec<String> = crate::rules().iter().flat_map(|doc| doc.bad.iter().chain(doc.good)).map(|t| t.to_string()).collect();
+        texts.extend(texts.clone().iter().flat_map(|t| [format!("{t}, right"), format!("so, {t}?\n{t}"), t.to_ascii_uppercase()]));
+        texts.push(String::new());
+        let mut matched = 0;
+        for index in 0..store.len() {
+            let mut bytes = &store.bytes[store.offsets[index] + 1..];
+            let forward = codec::decode(&mut bytes).expect("reads back");
+            let reverse = codec::decode(&mut compiled).expect("reads back");
+            let derived = store.entry(index);
+            assert_eq!(derived.ends_at_end, reverse.is_always_start_anchored(), "entry {index}");
+            let as_compiled = Pattern::new(forward, derived.ends_at_end).expect("builds");
+            assert!(as_compiled.reverse.set(reverse_dfa(reverse).expect("builds")).is_ok());
+            for text in &texts {
+                let found = as_compiled.find(text.as_bytes());
+                assert_eq!(derived.find(text.as_bytes()), found, "entry {index} on {text:?}");
+                assert_eq!(derived.is_match(text.as_bytes()), found.is_some(), "entry {index} on {text:?}");
+                let all = |pattern: &Pattern| {
+                    let mut all = Vec::new();
+                    pattern.for_each_match(text.as_bytes(), |found| all.push(found));
+                    all
+                };
+                assert_eq!(all(derived), all(&as_compiled), "entry {index} on {text:?}");
+                matched += usize::from(found.is_some());
+            }
+        }
+        assert!(compiled.is_empty(), "as many compiled reverses as entries");
+        assert!(matched > 1000, "{matched} matches");
     }
 
     #[test]
