@@ -59,6 +59,13 @@ const PROMO_LABELS: &[&str] = &["amazon", "ebay"];
 /// Hosts whose pages are mostly things to watch or read.
 const MEDIA_HOSTS: &[&str] = &["imdb.com", "vimeo.com", "wikipedia.org", "youtu.be", "youtube.com"];
 
+/// Hosts where people share documents, meetings, maps and playlists with each other: a link
+/// there is something to open together, not somewhere to go or to buy, and is not reported.
+const SHARED_HOSTS: &[&str] = &[
+    "docs.google.com", "drive.google.com", "dropbox.com", "maps.app.goo.gl", "maps.google.com", "meet.google.com",
+    "notion.so", "open.spotify.com", "teams.microsoft.com", "zoom.us",
+];
+
 /// Hosts through which a platform passes every link its users post (a tweet's links are all
 /// `t.co`): where such a link leads is hidden, so only the words around it can tell.
 const PLATFORM_WRAPPERS: &[&str] = &["t.co", "lnkd.in", "redd.it"];
@@ -81,6 +88,8 @@ enum Destination {
     Media,
     /// Hidden behind a platform's link wrapper.
     Wrapped,
+    /// A document, meeting or playlist shared between people.
+    Shared,
     Other,
 }
 
@@ -96,6 +105,8 @@ fn classify(link: &str) -> Destination {
         Destination::Promo
     } else if on(PLATFORM_WRAPPERS) {
         Destination::Wrapped
+    } else if on(SHARED_HOSTS) {
+        Destination::Shared
     } else if on(MEDIA_HOSTS) || lower.starts_with("watch?v=") {
         if PROFILE_PATHS.iter().any(|p| path.starts_with(p)) {
             Destination::Promo
@@ -168,6 +179,7 @@ fn links(text: &Text, signals: &mut Vec<Signal>) {
         }
         let span = Span::new(found.start, found.start + link.len());
         signals.push(match classify(link) {
+            Destination::Shared => return,
             Destination::Promo => Signal::new(&PROMO_LINK, span, None),
             Destination::Other => Signal::new(&LINK, span, None),
             Destination::Wrapped if selling => Signal::new(&LINK, span, None),
@@ -212,6 +224,15 @@ mod tests {
         for offer in ["https://example.com/news?ref=abc", "www.shop.example/join-now-and-save-big", "murdev.com/deals"] {
             assert_eq!(found(offer), [(LINK.id, offer.to_string())], "{offer}");
         }
+    }
+
+    /// Issue 9: documents, meetings and playlists shared between people are things to open.
+    #[test]
+    fn issue_9_shared_documents_and_meetings_are_not_destinations_to_sell() {
+        for shared in ["docs.google.com/document/d/abc", "https://zoom.us/j/123456", "open.spotify.com/playlist/xyz", "https://meet.google.com/abc-defg-hij"] {
+            assert_eq!(found(shared), [], "{shared}");
+        }
+        assert_eq!(found("notzoom.us/j/1"), [(LINK.id, "notzoom.us/j/1".into())]);
     }
 
     #[test]
