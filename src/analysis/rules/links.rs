@@ -66,6 +66,9 @@ const SHARED_HOSTS: &[&str] = &[
     "notion.so", "open.spotify.com", "teams.microsoft.com", "zoom.us",
 ];
 
+/// Stays to book together, on a site that runs one host per country.
+const SHARED_LABELS: &[&str] = &["airbnb"];
+
 /// Hosts through which a platform passes every link its users post (a tweet's links are all
 /// `t.co`): where such a link leads is hidden, so only the words around it can tell.
 const PLATFORM_WRAPPERS: &[&str] = &["t.co", "lnkd.in", "redd.it"];
@@ -105,7 +108,7 @@ fn classify(link: &str) -> Destination {
         Destination::Promo
     } else if on(PLATFORM_WRAPPERS) {
         Destination::Wrapped
-    } else if on(SHARED_HOSTS) {
+    } else if on(SHARED_HOSTS) || host.split('.').any(|label| SHARED_LABELS.contains(&label)) {
         Destination::Shared
     } else if on(MEDIA_HOSTS) || lower.starts_with("watch?v=") {
         if PROFILE_PATHS.iter().any(|p| path.starts_with(p)) {
@@ -229,7 +232,7 @@ mod tests {
     /// Issue 9: documents, meetings and playlists shared between people are things to open.
     #[test]
     fn issue_9_shared_documents_and_meetings_are_not_destinations_to_sell() {
-        for shared in ["docs.google.com/document/d/abc", "https://zoom.us/j/123456", "open.spotify.com/playlist/xyz", "https://meet.google.com/abc-defg-hij"] {
+        for shared in ["docs.google.com/document/d/abc", "airbnb.co.uk/rooms/123", "https://zoom.us/j/123456", "open.spotify.com/playlist/xyz", "https://meet.google.com/abc-defg-hij"] {
             assert_eq!(found(shared), [], "{shared}");
         }
         assert_eq!(found("notzoom.us/j/1"), [(LINK.id, "notzoom.us/j/1".into())]);
