@@ -55,7 +55,7 @@ pub(crate) fn reversed(forward: &NFA, ends_at_end: bool) -> Result<NFA, DecodeEr
             for &(from, edge) in incoming.of(id).iter().filter(|(from, _)| owner[*from] == pattern.as_usize()) {
                 let next = counterpart[from];
                 match edge {
-                    Edge::Bytes(start, end) => bytes.push(Transition { start, end, next }),
+                    Edge::Bytes(low, high) => bytes.push(Transition { start: low, end: high, next }),
                     Edge::Free => builder.patch(counterpart[id], next)?,
                     Edge::Look(look) => {
                         let look = builder.add_look(next, look.reversed())?;
