@@ -104,11 +104,12 @@ fn classify(link: &str) -> Destination {
     let on = |hosts: &[&str]| {
         hosts.iter().any(|h| host.strip_suffix(h).is_some_and(|rest| rest.is_empty() || rest.ends_with('.')))
     };
-    if on(PROMO_HOSTS) || host.split('.').any(|label| PROMO_LABELS.contains(&label)) {
+    let labelled = |labels: &[&str]| host.split('.').any(|label| labels.contains(&label));
+    if on(PROMO_HOSTS) || labelled(PROMO_LABELS) {
         Destination::Promo
     } else if on(PLATFORM_WRAPPERS) {
         Destination::Wrapped
-    } else if on(SHARED_HOSTS) || host.split('.').any(|label| SHARED_LABELS.contains(&label)) {
+    } else if on(SHARED_HOSTS) || labelled(SHARED_LABELS) {
         Destination::Shared
     } else if on(MEDIA_HOSTS) || lower.starts_with("watch?v=") {
         if PROFILE_PATHS.iter().any(|p| path.starts_with(p)) {

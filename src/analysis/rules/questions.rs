@@ -104,9 +104,10 @@ const HOOK_REACH: usize = 2;
 
 /// A sentence is a question when it ends with a question mark, or without one when it
 /// opens the way questions do (and not the way clauses and exclamations do: "when I
-/// bought the car", "what a day") or asks last, after a comma, or ends with a tag ("…, right"); mark or not, it asks
-/// the reader nothing when it only asks to hear again ("pardon?"), searches for a word
-/// ("how do you put it?") or reports someone's question ("they ask me, why…?").
+/// bought the car", "what a day"), asks last, after a comma, or ends with a tag ("…,
+/// right"); mark or not, it asks the reader nothing when it only asks to hear again
+/// ("pardon?"), searches for a word ("how do you put it?") or reports someone's question
+/// ("they ask me, why…?").
 fn is_question(sentence: &str, lead_in: &LazyCell<usize, impl FnOnce() -> usize>) -> bool {
     let marked = sentence.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '？').ends_with(['?', '？']);
     // Without its mark, a sentence that ends in "!" exclaims ("how have I never tried this!"),
