@@ -73,8 +73,10 @@ const SHARED_LABELS: &[&str] = &["airbnb"];
 /// `t.co`): where such a link leads is hidden, so only the words around it can tell.
 const PLATFORM_WRAPPERS: &[&str] = &["t.co", "lnkd.in", "redd.it"];
 
-/// Path segments under which sites keep what people read: a story shared from any site.
-const READING_SEGMENTS: &[&str] = &["article", "articles", "news", "story", "stories", "wiki"];
+/// Path segments under which sites keep what people read: a story shared from any site, or
+/// the help page that fixed someone's problem.
+const READING_SEGMENTS: &[&str] =
+    &["article", "articles", "docs", "faq", "help", "kb", "kbdoc", "knowledgebase", "news", "story", "stories", "support", "wiki"];
 
 const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
@@ -222,6 +224,8 @@ mod tests {
             "https://www.theguardian.com/world/2026/mar/03/storm-hits-coast",
             "https://example.org/2025/11/08/how-we-rebuilt-the-old-station",
             "https://blog.example.com/why-small-towns-need-libraries",
+            "https://www.example.com/support/kbdoc/en-us/000123456",
+            "https://help.example.org/kb/reset-a-router",
         ] {
             assert_eq!(found(article), [(MEDIA_LINK.id, article.to_string())]);
         }
