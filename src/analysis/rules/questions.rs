@@ -222,8 +222,13 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
             code_pattern(HOOK_OPENER).is_match(sentence.as_bytes())
                 || (*lead_in > 0 && code_pattern(HOOK_OPENER).is_match(&sentence.as_bytes()[*lead_in..]))
         };
-        // Answered at once ("Why? Because…"), it was rhetorical: it opens nothing.
-        let answered = || sentences.get(index + 1).is_some_and(|next| code_pattern(ANSWER_OPENER).is_match(text.slice(*next).as_bytes()));
+        // Answered at once ("Why? Because…"), it was rhetorical: it opens nothing. So was
+        // each question of a run the answer closes ("Is it a bird? Is it a plane? No, …").
+        let answered = || {
+            let mut after = sentences[index + 1..].iter().map(|next| text.slice(*next));
+            let first_not_asking = after.find(|next| !is_question(next, &LazyCell::new(|| self::lead_in(next))));
+            first_not_asking.is_some_and(|next| code_pattern(ANSWER_OPENER).is_match(next.as_bytes()))
+        };
         // Followed by a link that sells nothing (an article, a video, a site), it is that
         // story's headline ("Is AI coming for your job? <link>"), unless it asks the readers
         // about it ("is this true? <link>", "is it any good? <link>").
