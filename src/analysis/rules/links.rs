@@ -73,8 +73,9 @@ const SHARED_LABELS: &[&str] = &["airbnb"];
 /// `t.co`): where such a link leads is hidden, so only the words around it can tell.
 const PLATFORM_WRAPPERS: &[&str] = &["t.co", "lnkd.in", "redd.it"];
 
-/// Path segments under which sites keep what people read: a story shared from any site, or
-/// the help page that fixed someone's problem.
+/// Path segments (or the first label of a host, "help.example.com") under which sites keep
+/// what people read: a story shared from any site, or the help page that fixed someone's
+/// problem.
 const READING_SEGMENTS: &[&str] =
     &["article", "articles", "docs", "faq", "help", "kb", "kbdoc", "knowledgebase", "news", "story", "stories", "support", "wiki"];
 
@@ -119,16 +120,16 @@ fn classify(link: &str) -> Destination {
         } else {
             Destination::Media
         }
-    } else if is_reading(path) {
+    } else if is_reading(host, path) {
         Destination::Media
     } else {
         Destination::Other
     }
 }
 
-/// Whether a path looks like an article: a dated path, a reading section, or a slug of five
-/// or more words, with no referral mark anywhere in it.
-fn is_reading(path: &str) -> bool {
+/// Whether a link looks like an article: a dated path, a reading section, or a slug of five
+/// or more words, with no referral mark anywhere in its path.
+fn is_reading(host: &str, path: &str) -> bool {
     let words = |segment: &str| segment.split(['-', '_']).filter(|w| w.len() > 1 && w.bytes().all(|b| b.is_ascii_alphanumeric())).count();
     let segments: Vec<&str> = path.split(['/', '?', '&', '=', '#', '.']).filter(|s| !s.is_empty()).collect();
     let year = |s: &str| s.len() == 4 && (s.starts_with("19") || s.starts_with("20")) && s.bytes().all(|b| b.is_ascii_digit());
@@ -136,7 +137,8 @@ fn is_reading(path: &str) -> bool {
         (matches!(s.len(), 1 | 2) && s.bytes().all(|b| b.is_ascii_digit())) || MONTHS.contains(&s)
     };
     let dated = path.split('/').collect::<Vec<_>>().windows(2).any(|w| year(w[0]) && month(w[1]));
-    let reading = dated || segments.iter().any(|s| READING_SEGMENTS.contains(s) || words(s) >= 5);
+    let section = host.split('.').next().is_some_and(|first| READING_SEGMENTS.contains(&first));
+    let reading = dated || section || segments.iter().any(|s| READING_SEGMENTS.contains(s) || words(s) >= 5);
     reading && !segments.iter().any(|s| s.split(['-', '_']).any(|w| REFERRAL_MARKS.contains(&w)))
 }
 
@@ -176,6 +178,11 @@ fn links(text: &Text, signals: &mut Vec<Signal>) {
         let Some(link) = whole.get(found.clone()) else { return };
         // A defanged link ("hxxps://…") is written so nobody follows it: a warning, not a way out.
         if whole[..found.start].ends_with("://") {
+            return;
+        }
+        // The domain of an e-mail address is where mail goes, not a link: the address is
+        // judged as one (`spam-contact-address`).
+        if whole[..found.start].ends_with('@') {
             return;
         }
         // Sentence punctuation after a link belongs to the sentence.
@@ -226,10 +233,11 @@ mod tests {
             "https://blog.example.com/why-small-towns-need-libraries",
             "https://www.example.com/support/kbdoc/en-us/000123456",
             "https://help.example.org/kb/reset-a-router",
+            "https://support.example.com",
         ] {
             assert_eq!(found(article), [(MEDIA_LINK.id, article.to_string())]);
         }
-        for offer in ["https://example.com/news?ref=abc", "www.shop.example/join-now-and-save-big", "murdev.com/deals"] {
+        for offer in ["https://example.com/news?ref=abc", "https://help.example.com/signup", "www.shop.example/join-now-and-save-big", "murdev.com/deals"] {
             assert_eq!(found(offer), [(LINK.id, offer.to_string())], "{offer}");
         }
     }
@@ -248,5 +256,6 @@ mod tests {
         assert!(found("version 2.0 is faster").is_empty());
         assert!(found("I love it.in the morning").is_empty());
         assert!(found("Mr. Smith went to x. com").is_empty());
+        assert!(found("can you email me at jack@example.com?").is_empty());
     }
 }

@@ -9,7 +9,7 @@ use std::cell::LazyCell;
 
 use super::{code_pattern, CodeRule, Draft, Phase, RuleInfo, Signal};
 use crate::analysis::rules::code_pattern::{
-    ANSWER_OPENER, ASKS_ABOUT_SHARED, CLOSING_QUESTION, HOOK_OPENER, NOT_ASKED, NOT_A_QUESTION, QUESTION_LEAD_IN, QUESTION_OPENER, QUESTION_START, QUESTION_TAG,
+    ADDRESSED, ANSWER_OPENER, ASKS_ABOUT_SHARED, CLOSING_QUESTION, HOOK_OPENER, NOT_ASKED, NOT_A_QUESTION, QUESTION_LEAD_IN, QUESTION_OPENER, QUESTION_START, QUESTION_TAG,
 };
 use crate::analysis::rules::links::{LINK, MEDIA_LINK};
 use crate::analysis::report::{Axis, Category, Severity, Span};
@@ -193,8 +193,9 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
         let pitch = |s: &Signal| s.category().axis() == Axis::Pitch && s.severity >= Severity::Warning;
         // Sorted once; the other two are subsets of it.
         let pitches = Starts::of(signals, |s| pitch(s) || is_selling(s.category()));
-        // What a plain question leads into must sell: a link or hashtags after it are form.
-        let selling = pitches.only(|s| (pitch(s) && s.category() != Category::SpamForm) || is_selling(s.category()));
+        // What a plain question leads into must sell, and say so: a link or hashtags after it
+        // are form, a hint ("easy to use") may be the asker's own wish.
+        let selling = pitches.only(|s| pitch(s) && s.category() != Category::SpamForm);
         let calls = pitches.only(|s| s.category() == Category::CallToAction);
         let reading = Starts::of(signals, |s| s.rule.id == MEDIA_LINK.id || s.rule.id == LINK.id);
         (pitches, selling, calls, reading)
@@ -231,8 +232,15 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
         };
         // Followed by a link that sells nothing (an article, a video, a site), it is that
         // story's headline ("Is AI coming for your job? <link>"), unless it asks the readers
-        // about it ("is this true? <link>", "is it any good? <link>").
-        let headline = || reading.any_within(Span::new(span.start, reach_end)) && !code_pattern(ASKS_ABOUT_SHARED).is_match(sentence.as_bytes());
+        // or someone named about it ("is this true? <link>", "@dana is it any good? <link>").
+        // A link before its question mark is what it asks about ("is the site (<link>)
+        // down?"); a headline's link comes after its mark, or after all of it unmarked.
+        let asked_from = sentence.rfind(['?', '？']).map_or(span.start, |mark| span.start + mark);
+        let headline = || {
+            reading.any_within(Span::new(asked_from, reach_end))
+                && !code_pattern(ASKS_ABOUT_SHARED).is_match(sentence.as_bytes())
+                && !code_pattern(ADDRESSED).is_match(text.as_str().as_bytes())
+        };
         // Whether it is shaped like a hook matters only where a pitch follows.
         let hook_shaped = (followed_by_pitch || after_all) && shaped_like_hook();
         if followed_by_pitch || hook_shaped {
