@@ -86,14 +86,14 @@ fn dev_corpus_meets_the_quality_floors() {
 }
 
 /// Issue 9 asks for F1 0.70 with at most 10% false positives on the brand tweets; that is not
-/// reached (0.61). This holds what is: the false-positive limit, and F1 no lower than now.
+/// reached (0.63). This holds what is: the false-positive limit, and F1 no lower than now.
 #[test]
 fn issue_9_brand_tweets_hold_their_figures() {
     let rows = rows("tweets-brand-dev.jsonl");
     let balanced = counts(&rows, Strictness::Balanced);
     println!("tweets balanced F1 {:.3} fpr {:.3}", balanced.f1(), balanced.fpr());
     assert!(balanced.fpr() <= 0.10, "balanced false-positive rate {:.3} > 0.10", balanced.fpr());
-    assert!(balanced.f1() >= 0.60, "balanced F1 {:.3} < 0.60", balanced.f1());
+    assert!(balanced.f1() >= 0.62, "balanced F1 {:.3} < 0.62", balanced.f1());
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Regression tests, named after the issue that asked for them.
 
-use sociable::{analyze, Analyzer, Options, Strictness, Verdict};
+use sociable::{analyze, Analyzer, Category, Options, Strictness, Verdict};
 
 /// Issue 2: analysis never fails and never panics, whatever the text.
 #[test]
@@ -138,4 +138,20 @@ fn issue_9_a_news_story_shared_is_not_a_pitch() {
             assert_ne!(report.verdict, Verdict::Pitch, "{strictness:?}: {text}: {report:?}");
         }
     }
+}
+
+/// Issue 9: a warning about a scam quotes or tells of its offer and its hurry; that is not
+/// offering. What the warning still asks of readers counts, and "it's not a scam" (which
+/// scams say) is no warning.
+#[test]
+fn issue_9_a_scam_warning_reports_the_scam() {
+    let categories = |text: &str| analyze(text, &Options::default()).findings.into_iter().map(|f| f.category).collect::<Vec<_>>();
+    let warned = categories("got another dodgy text saying I've won a free iPhone, claim within 24 hours. it's a scam, dont click the link");
+    assert!(!warned.iter().any(|c| matches!(c, Category::Offer | Category::Urgency | Category::CallToAction)), "{warned:?}");
+    let claimed = categories("Claim your free iPhone within 24 hours, this is not a scam, click the link");
+    for category in [Category::Offer, Category::Urgency, Category::CallToAction] {
+        assert!(claimed.contains(&category), "{category:?} missing: {claimed:?}");
+    }
+    let pointed = categories("Fake accounts are copying me, it's a scam. Message me directly for the real signals, DM me now");
+    assert!(pointed.contains(&Category::CallToAction), "{pointed:?}");
 }

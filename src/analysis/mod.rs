@@ -110,6 +110,7 @@ impl Analyzer {
             signals.retain(|s| !s.rule.help_in_reply);
         }
         discount_quoted_pitch(draft.text, signals);
+        discount_reported_scam(draft.text, signals);
     }
 }
 
@@ -174,6 +175,21 @@ fn empty_report(options: &Options) -> Report {
         scores: report::Scores { pitch: 0, conversation: 0 },
         verdict: report::Verdict::Conversation,
         findings: Vec::new(),
+    }
+}
+
+/// A draft that warns of a scam tells of its offers and its hurry ("I got a text saying I'd
+/// won £500, it's a scam"), and its calls to act are denied ("don't click the link"). What
+/// else it asks of readers still counts, so "beware of fakes, message only me" stays a pitch.
+fn discount_reported_scam(text: &Text, signals: &mut Vec<Signal>) {
+    let whole = text.as_str().as_bytes();
+    let reported = |s: &Signal| match s.category() {
+        report::Category::Offer | report::Category::Urgency => true,
+        report::Category::CallToAction => rules::is_negated(&whole[..s.span.start]),
+        _ => false,
+    };
+    if signals.iter().any(reported) && rules::code_pattern(rules::code_pattern::SCAM_WARNING).is_match(whole) {
+        signals.retain(|s| !reported(s));
     }
 }
 

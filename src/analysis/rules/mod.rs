@@ -268,7 +268,7 @@ fn is_claim(category: Category) -> bool {
 }
 
 /// Whether the text before a match ends in a denial or an ask. Only the last few words count.
-fn is_negated(before: &[u8]) -> bool {
+pub(crate) fn is_negated(before: &[u8]) -> bool {
     let near = &before[before.len().saturating_sub(40)..];
     code_pattern(code_pattern::NEGATED).is_match(near)
 }
