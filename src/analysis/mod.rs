@@ -180,7 +180,8 @@ fn empty_report(options: &Options) -> Report {
 
 /// A draft that warns of a scam tells of its offers and its hurry ("I got a text saying I'd
 /// won £500, it's a scam"), and its calls to act are denied ("don't click the link"). What
-/// else it asks of readers still counts, so "beware of fakes, message only me" stays a pitch.
+/// else it asks of readers still counts, so "fakes are copying me, it's a scam, DM me for
+/// the real signals" stays a call to act.
 fn discount_reported_scam(text: &Text, signals: &mut Vec<Signal>) {
     let whole = text.as_str().as_bytes();
     let reported = |s: &Signal| match s.category() {
