@@ -206,8 +206,8 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
     let mut found = Vec::new();
     for (index, &span) in sentences.iter().enumerate() {
         let sentence = text.slice(span);
-        let lead_in = LazyCell::new(|| lead_in(sentence));
-        if !is_question(sentence, &lead_in) || quoted(span) {
+        let lead = LazyCell::new(|| lead_in(sentence));
+        if !is_question(sentence, &lead) || quoted(span) {
             continue;
         }
         let (pitches, selling, calls, reading) = context.get_or_insert_with(read_context);
@@ -221,13 +221,13 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
         let after_all = pitches.any_within(Span::new(span.end, text.as_str().len()));
         let shaped_like_hook = || {
             code_pattern(HOOK_OPENER).is_match(sentence.as_bytes())
-                || (*lead_in > 0 && code_pattern(HOOK_OPENER).is_match(&sentence.as_bytes()[*lead_in..]))
+                || (*lead > 0 && code_pattern(HOOK_OPENER).is_match(&sentence.as_bytes()[*lead..]))
         };
         // Answered at once ("Why? Because…"), it was rhetorical: it opens nothing. So was
         // each question of a run the answer closes ("Is it a bird? Is it a plane? No, …").
         let answered = || {
             let mut after = sentences[index + 1..].iter().map(|next| text.slice(*next));
-            let first_not_asking = after.find(|next| !is_question(next, &LazyCell::new(|| self::lead_in(next))));
+            let first_not_asking = after.find(|next| !is_question(next, &LazyCell::new(|| lead_in(next))));
             first_not_asking.is_some_and(|next| code_pattern(ANSWER_OPENER).is_match(next.as_bytes()))
         };
         // Followed by a link that sells nothing (an article, a video, a site), it is that
@@ -235,8 +235,8 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
         // or someone named about it ("is this true? <link>", "@dana is it any good? <link>").
         // A link before its question mark is what it asks about ("is the site (<link>)
         // down?"); a headline's link comes after its mark, or after all of it unmarked.
-        let asked_from = sentence.rfind(['?', '？']).map_or(span.start, |mark| span.start + mark);
         let headline = || {
+            let asked_from = sentence.rfind(['?', '？']).map_or(span.start, |mark| span.start + mark);
             reading.any_within(Span::new(asked_from, reach_end))
                 && !code_pattern(ASKS_ABOUT_SHARED).is_match(sentence.as_bytes())
                 && !code_pattern(ADDRESSED).is_match(text.as_str().as_bytes())

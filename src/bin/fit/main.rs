@@ -100,9 +100,8 @@ fn run(files: &[PathBuf]) -> Result<(), String> {
     // carried better: taking the upper of two ties took the strongest edge, which broke the
     // comment file's floor.
     let tied_penalties = tied(&carried, PENALTY_TIE);
-    let carried_by = |penalty: f64| carried.iter().find(|(_, p)| *p == penalty).map_or(0.0, |(score, _)| *score);
     let middle = tied_penalties.get(tied_penalties.len().saturating_sub(1) / 2..=tied_penalties.len() / 2).unwrap_or(&[]);
-    let penalty = middle.iter().copied().max_by(|a, b| carried_by(*a).total_cmp(&carried_by(*b))).unwrap_or(PENALTIES[0]);
+    let penalty = middle.iter().max_by(|a, b| a.0.total_cmp(&b.0)).map_or(PENALTIES[0], |&(_, penalty)| penalty);
     let model = fit(&space, &sources, penalty)?;
     let [relaxed, balanced, strict] = [(0, "relaxed"), (1, "balanced"), (2, "strict")].map(|(preset, name)| {
         best_threshold(&model, &sources, preset).ok_or_else(|| {
@@ -283,13 +282,13 @@ fn best_threshold(model: &Model, sources: &[Source], preset: usize) -> Option<f6
         }
         scored.push((figures.iter().map(|f| f.f(beta)).sum::<f64>() / sources.len() as f64, threshold));
     }
-    tied(&scored, F_TIE).first().copied()
+    tied(&scored, F_TIE).first().map(|&(_, threshold)| threshold)
 }
 
-/// Of `(score, choice)` pairs, the choices scoring within `tie` of the best, in the order tried.
-fn tied(scored: &[(f64, f64)], tie: f64) -> Vec<f64> {
+/// Of `(score, choice)` pairs, those scoring within `tie` of the best, in the order tried.
+fn tied(scored: &[(f64, f64)], tie: f64) -> Vec<(f64, f64)> {
     let best = scored.iter().map(|(score, _)| *score).fold(f64::NEG_INFINITY, f64::max);
-    scored.iter().filter(|(score, _)| *score >= best - tie).map(|(_, choice)| *choice).collect()
+    scored.iter().filter(|(score, _)| *score >= best - tie).copied().collect()
 }
 
 /// The most false positives `source` may have at `preset`: the preset's own limit, or a
