@@ -11,6 +11,7 @@ mod opening;
 mod proxy;
 mod questions;
 mod shouting;
+mod trade;
 
 use std::cell::Cell;
 use std::sync::OnceLock;
@@ -169,7 +170,7 @@ pub(crate) trait CodeRule: Sync {
 
 /// Every rule that needs code, in the order each phase runs them.
 pub(crate) static CODE_RULES: &[&dyn CodeRule] =
-    &[&shouting::Shouting, &hashtags::Hashtags, &links::Links, &proxy::Proxy, &questions::Questions, &opening::NoOpening];
+    &[&shouting::Shouting, &hashtags::Hashtags, &links::Links, &proxy::Proxy, &trade::Trade, &questions::Questions, &opening::NoOpening];
 
 /// Runs one phase's rules: in the first, the data rules before the code rules.
 pub(crate) fn run_phase(phase: Phase, draft: &Draft, signals: &mut Vec<Signal>) {

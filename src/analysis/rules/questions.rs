@@ -9,7 +9,7 @@ use std::cell::LazyCell;
 
 use super::{code_pattern, CodeRule, Draft, Phase, RuleInfo, Signal};
 use crate::analysis::rules::code_pattern::{
-    ADDRESSED, ANSWER_OPENER, ASKS_ABOUT_SHARED, CLOSING_QUESTION, HOOK_OPENER, NOT_ASKED, NOT_A_QUESTION, QUESTION_LEAD_IN, QUESTION_OPENER, QUESTION_START, QUESTION_TAG,
+    ADDRESSED, ANSWER_OPENER, ASKS_ABOUT_SHARED, CLOSING_QUESTION, HOOK_OPENER, NOT_ASKED, NOT_A_QUESTION, QUESTION_LEAD_IN, QUESTION_OPENER, QUESTION_START, QUESTION_TAG, REQUEST,
 };
 use crate::analysis::rules::links::{LINK, MEDIA_LINK};
 use crate::analysis::report::{Axis, Category, Severity, Span};
@@ -203,7 +203,7 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
     let sentences = text.sentences();
     // A question whose mark, or whole, lies inside quotation marks is someone else's.
     let quoted = |span: Span| text.quotes().iter().any(|q| q.start < span.end && span.end <= q.end);
-    let mut found = Vec::new();
+    let (mut found, mut asking_for_help) = (Vec::new(), Vec::new());
     for (index, &span) in sentences.iter().enumerate() {
         let sentence = text.slice(span);
         let lead = LazyCell::new(|| lead_in(sentence));
@@ -248,7 +248,16 @@ fn questions(text: &Text, signals: &mut Vec<Signal>) {
             found.push(Signal { weight, ..Signal::new(&HOOK, span, None) });
         } else if !answered() && !headline() {
             found.push(Signal::new(&QUESTION, span, None));
+            if code_pattern(REQUEST).is_match(sentence.as_bytes()) {
+                asking_for_help.push(span);
+            }
         }
+    }
+    // A question that asks for the best tool or app names what it wants, it claims nothing
+    // ("what's the best app for sending money abroad?"); what it offers or urges still counts.
+    if !asking_for_help.is_empty() {
+        let asked = |s: &Signal| asking_for_help.iter().any(|q| q.start <= s.span.start && s.span.end <= q.end);
+        signals.retain(|s| !(matches!(s.category(), Category::Hype | Category::SelfPromotion) && asked(s)));
     }
     // An invitation phrased as a question ("am I missing something?", "thoughts?") stays a
     // question too: it asks the reader, which is what a question finding says.
