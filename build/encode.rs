@@ -4,7 +4,7 @@
 use regex_automata::nfa::thompson::{self, Transition, NFA};
 use regex_automata::util::primitives::StateID;
 
-use crate::codec::{BYTE, BYTE_RANGE, CAPTURE_END, CAPTURE_START, CASE_PAIR, FAIL, LOOK, MATCH, SPARSE, UNION};
+use crate::codec::{is_short, BYTE, BYTE_RANGE, CAPTURE_END, CAPTURE_START, CASE_PAIR, FAIL, LOOK, MATCH, PLAIN_LETTERS, REVERSE, SPARSE, UNION};
 
 /// Appends `nfa` to `out`.
 pub(crate) fn encode(nfa: &NFA, out: &mut Vec<u8>) {
@@ -12,7 +12,8 @@ pub(crate) fn encode(nfa: &NFA, out: &mut Vec<u8>) {
 
     let put = |out: &mut Vec<u8>, value: u64| write_varint(out, value);
     let put_id = |out: &mut Vec<u8>, from: usize, to: StateID| write_varint(out, zigzag(to.as_usize() as i64 - from as i64));
-    out.push(u8::from(nfa.is_reverse()));
+    let plain_letters = !nfa.states().iter().any(|s| matches!(s, State::Sparse(sparse) if case_pair(&sparse.transitions).is_some()));
+    out.push(if nfa.is_reverse() { REVERSE } else { 0 } | if plain_letters { PLAIN_LETTERS } else { 0 });
     put(out, nfa.pattern_len() as u64);
     put(out, nfa.states().len() as u64);
     put_id(out, 0, nfa.start_anchored());
@@ -31,6 +32,9 @@ pub(crate) fn encode(nfa: &NFA, out: &mut Vec<u8>) {
     };
     for (id, state) in nfa.states().iter().enumerate() {
         match state {
+            State::ByteRange { trans } if trans.start == trans.end && trans.next.as_usize() == id + 1 && is_short(trans.start, plain_letters) => {
+                out.push(trans.start);
+            }
             State::ByteRange { trans } if trans.start == trans.end => {
                 out.extend([BYTE, trans.start]);
                 put_id(out, id, trans.next);
@@ -40,6 +44,7 @@ pub(crate) fn encode(nfa: &NFA, out: &mut Vec<u8>) {
                 put_id(out, id, trans.next);
             }
             State::Sparse(sparse) => match case_pair(&sparse.transitions) {
+                Some((lower, next)) if next.as_usize() == id + 1 => out.push(lower),
                 Some((lower, next)) => {
                     out.extend([CASE_PAIR, lower]);
                     put_id(out, id, next);

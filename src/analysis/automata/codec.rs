@@ -36,10 +36,25 @@ pub(crate) const CASE_PAIR: u8 = 8;
 /// A transition on one byte (a byte range of one): written without its end.
 pub(crate) const BYTE: u8 = 9;
 
+/// The first byte of an NFA holds flags: it is reverse; it has no case pairs, so a
+/// lower-case letter written alone is a plain byte (see `is_short`).
+pub(crate) const REVERSE: u8 = 1;
+pub(crate) const PLAIN_LETTERS: u8 = 2;
+
+/// The two commonest states, a letter in either case and one byte, are written as a single
+/// byte when they go on to the state after them: the lower-case letter for the first, the
+/// byte itself (printable ASCII) for the second. The rule files' words then stand in the
+/// blob as they are spelled, which compresses well. In an NFA with case pairs, a
+/// lower-case letter alone is a case pair; in one without, a plain byte.
+pub(crate) fn is_short(byte: u8, plain_letters: bool) -> bool {
+    (0x20..=0x7e).contains(&byte) && (plain_letters || !byte.is_ascii_lowercase())
+}
+
 /// Reads one NFA from the front of `bytes`, leaving `bytes` just past it.
 pub(crate) fn decode(bytes: &mut &[u8]) -> Result<NFA, DecodeError> {
     let mut reader = Reader { bytes };
-    let reverse = reader.byte()? == 1;
+    let flags = reader.byte()?;
+    let (reverse, plain_letters) = (flags & REVERSE != 0, flags & PLAIN_LETTERS != 0);
     let pattern_len = reader.count()?;
     let state_len = reader.count()?;
     let start_anchored = reader.id(0)?;
@@ -130,6 +145,14 @@ pub(crate) fn decode(bytes: &mut &[u8]) -> Result<NFA, DecodeError> {
                 let pattern = reader.count()?;
                 enter(&mut builder, pattern)?;
                 builder.add_match()
+            }
+            short if is_short(short, plain_letters) => {
+                let next = StateID::new(id + 1).map_err(|_| DecodeError("too many states"))?;
+                builder.add_range(Transition { start: short, end: short, next })
+            }
+            letter if letter.is_ascii_lowercase() => {
+                let (upper, next) = (letter.to_ascii_uppercase(), StateID::new(id + 1).map_err(|_| DecodeError("too many states"))?);
+                builder.add_sparse(vec![Transition { start: upper, end: upper, next }, Transition { start: letter, end: letter, next }])
             }
             _ => return Err(DecodeError("unknown kind of state")),
         }
