@@ -22,6 +22,9 @@ pub(crate) const TRADE: RuleInfo = RuleInfo {
         "I run a small business and I'm drowning in admin, message me if you know a good accountant",
         "Who needs a coffee? I'm buying, £3 each is nothing",
         "I make homemade soup every week, costs about £2 for 4 portions",
+        "I popped in at our local bakery, £3 for a croissant now, madness",
+        "our new sofa is here!! took 12 weeks, £800 well spent",
+        "new customers get better deals than loyal ones, so annoying",
     ],
     bad: &[
         "Anyone need a website? I do them cheap, £150 for a basic one, just message me",
@@ -30,6 +33,11 @@ pub(crate) const TRADE: RuleInfo = RuleInfo {
         "I now do airport pickups, reasonable price. Save my number 0803 556 2190",
         "Fresh sourdough every Friday from my kitchen, £4.50 a loaf, PM to reserve",
         "I make custom birthday banners, any theme, $15 each",
+        "Our new lavender body butter is here. 200ml for £12",
+        "New on the menu: miso aubergine buns, Thursday to Sunday at our Leith kitchen",
+        "Pre-orders for the Orbit 2 lamp are open, ships in May",
+        "Free eye tests this month at our Didsbury store, book online or walk in",
+        "We now do photo booths for weddings, packages start at $400. Message us to check your date",
     ],
 };
 
@@ -58,8 +66,15 @@ impl CodeRule for Trade {
         let need = if may_need { found(TRADE_NEED) } else { None };
         // Each part alone is ordinary talk; an offer sells with a price or a way to order,
         // and "who needs…?" with an offer, or with a price and a way to reach the seller.
+        // A shop's post may say what it sells twice ("New on the menu: … at our Deansgate
+        // kitchen"), or give a seller's price and a way to order without saying it sells.
+        let offers_twice = || {
+            let mut offers = 0;
+            code_pattern(TRADE_OFFER).for_each_match(text, |_| offers += 1);
+            offers >= 2
+        };
         let span = match (offer, need) {
-            (Some(offer), need) if need.is_some() || found(TRADE_PRICE).is_some() || found(TRADE_CONTACT).is_some() => offer,
+            (Some(offer), need) if need.is_some() || found(TRADE_PRICE).is_some() || found(TRADE_CONTACT).is_some() || offers_twice() => offer,
             (_, Some(need)) if (found(TRADE_ANY_PRICE).is_some() || found(TRADE_PRICE).is_some()) && found(TRADE_CONTACT).is_some() => need,
             _ => return,
         };
