@@ -85,6 +85,11 @@ const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug"
 /// something to read.
 const REFERRAL_MARKS: &[&str] = &["aff", "invite", "join", "partner", "promo", "ref", "refer", "referral", "register", "signup", "utm_"];
 
+/// Hosts where a link to one post or video is something to watch or read, not a profile.
+const SOCIAL_HOSTS: &[&str] = &["tiktok.com", "twitter.com", "x.com"];
+/// Paths of one post or video on those hosts.
+const POST_PATHS: &[&str] = &["/video/", "/status/"];
+
 /// Paths on media hosts that are channels rather than videos.
 const PROFILE_PATHS: &[&str] = &["/channel/", "/user/", "/c/", "/@"];
 
@@ -108,7 +113,9 @@ fn classify(link: &str) -> Destination {
         hosts.iter().any(|h| host.strip_suffix(h).is_some_and(|rest| rest.is_empty() || rest.ends_with('.')))
     };
     let labelled = |labels: &[&str]| host.split('.').any(|label| labels.contains(&label));
-    if on(PROMO_HOSTS) || labelled(PROMO_LABELS) {
+    if on(SOCIAL_HOSTS) && POST_PATHS.iter().any(|p| path.contains(p)) {
+        Destination::Media
+    } else if on(PROMO_HOSTS) || labelled(PROMO_LABELS) {
         Destination::Promo
     } else if on(PLATFORM_WRAPPERS) {
         Destination::Wrapped
@@ -216,6 +223,10 @@ mod tests {
     fn links_are_judged_by_destination() {
         assert_eq!(found("see https://www.facebook.com/someone."), [(PROMO_LINK.id, "https://www.facebook.com/someone".into())]);
         assert_eq!(found("http://youtu.be/abc"), [(MEDIA_LINK.id, "http://youtu.be/abc".into())]);
+        // One video or post on a social site is something to watch; the profile asks to follow.
+        let video = "https://www.tiktok.com/@farm/video/731284660912";
+        assert_eq!(found(video), [(MEDIA_LINK.id, video.into())]);
+        assert_eq!(found("https://www.tiktok.com/@farm"), [(PROMO_LINK.id, "https://www.tiktok.com/@farm".into())]);
         assert_eq!(found("youtube.com/channel/xyz"), [(PROMO_LINK.id, "youtube.com/channel/xyz".into())]);
         assert_eq!(found("visit murdev.com now"), [(LINK.id, "murdev.com".into())]);
         assert_eq!(found("shop at www.amazon.co.uk/gp/1"), [(PROMO_LINK.id, "www.amazon.co.uk/gp/1".into())]);
