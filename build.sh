@@ -47,7 +47,7 @@ wasm_bindgen_version() {
 
 setup() {
   have cargo || { echo "cargo is needed: install Rust with rustup first" >&2; exit 2; }
-  apt_install zip chromium chromium-driver xvfb firefox-esr fonts-noto-color-emoji
+  apt_install zip advancecomp chromium chromium-driver xvfb firefox-esr fonts-noto-color-emoji
   rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$' \
     || { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
   [ -f Cargo.lock ] || cargo generate-lockfile

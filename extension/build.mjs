@@ -92,6 +92,9 @@ for (const [browser, patch] of Object.entries(perBrowser)) {
   cpSync(join(wasmPkg, 'sociable_bg.wasm'), join(out, 'sociable_bg.wasm'));
   const zip = join(dist, `sociable-${browser}.zip`);
   execFileSync('zip', ['-q', '-r', '-9', '-X', zip, '.'], { cwd: out });
+  // Deflated again with zopfli (advancecomp's advzip, which build.sh installs): the same
+  // files, about 4% smaller, in a second or two.
+  execFileSync('advzip', ['-q', '-z', '-4', zip]);
   console.log(`${browser}: dist/${browser}/ and dist/sociable-${browser}.zip (${readFileSync(zip).length} bytes)`);
 }
 rmSync(staging, { recursive: true, force: true });
