@@ -1,6 +1,7 @@
 //! Small ads: someone offering their own goods or services, with a price or a way to
 //! order ("I now do airport pickups, reasonable price. Save my number 0803…", "Anyone need
-//! a website? I do them cheap").
+//! a website? I do them cheap"), and a shop talking ("Our new body cream is here, 200ml for
+//! £12", "New on the menu: … at our Leith kitchen").
 
 use super::{code_pattern, CodeRule, Draft, Phase, RuleInfo, Signal};
 use crate::analysis::report::{Category, Severity, Span};
@@ -68,8 +69,8 @@ impl CodeRule for Trade {
         let need = if may_need { found(TRADE_NEED) } else { None };
         // Each part alone is ordinary talk; an offer sells with a price or a way to order,
         // and "who needs…?" with an offer, or with a price and a way to reach the seller.
-        // A shop's post may say what it sells twice ("New on the menu: … at our Deansgate
-        // kitchen"), or give a seller's price and a way to order without saying it sells.
+        // A shop's post may instead say what it sells twice ("New on the menu: … at our
+        // Deansgate kitchen").
         let offers_twice = || {
             let mut offers = 0;
             code_pattern(TRADE_OFFER).for_each_match(text, |_| offers += 1);
