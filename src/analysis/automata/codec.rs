@@ -147,11 +147,11 @@ pub(crate) fn decode(bytes: &mut &[u8]) -> Result<NFA, DecodeError> {
                 builder.add_match()
             }
             short if is_short(short, plain_letters) => {
-                let next = StateID::new(id + 1).map_err(|_| DecodeError("too many states"))?;
+                let next = following(id)?;
                 builder.add_range(Transition { start: short, end: short, next })
             }
             letter if letter.is_ascii_lowercase() => {
-                let (upper, next) = (letter.to_ascii_uppercase(), StateID::new(id + 1).map_err(|_| DecodeError("too many states"))?);
+                let (upper, next) = (letter.to_ascii_uppercase(), following(id)?);
                 builder.add_sparse(vec![Transition { start: upper, end: upper, next }, Transition { start: letter, end: letter, next }])
             }
             _ => return Err(DecodeError("unknown kind of state")),
@@ -176,6 +176,11 @@ pub(crate) fn decode(bytes: &mut &[u8]) -> Result<NFA, DecodeError> {
     let nfa = builder.build(start_anchored, start_unanchored).map_err(build_error)?;
     *bytes = reader.bytes;
     Ok(nfa)
+}
+
+/// The state after `id`, where a state written in its short form goes on to.
+fn following(id: usize) -> Result<StateID, DecodeError> {
+    StateID::new(id + 1).map_err(|_| DecodeError("too many states"))
 }
 
 fn build_error(_: thompson::BuildError) -> DecodeError {

@@ -70,7 +70,7 @@ impl CodeRule for Trade {
         // Each part alone is ordinary talk; an offer sells with a price or a way to order,
         // and "who needs…?" with an offer, or with a price and a way to reach the seller.
         // A shop's post may instead say what it sells twice ("New on the menu: … at our
-        // Deansgate kitchen").
+        // Leith kitchen").
         let offers_twice = || {
             let mut offers = 0;
             code_pattern(TRADE_OFFER).for_each_match(text, |_| offers += 1);
