@@ -194,22 +194,64 @@ fn discount_reported_scam(text: &Text, signals: &mut Vec<Signal>) {
     }
 }
 
-/// Pitch words inside quotation marks are someone else's when the rest of the draft sells
-/// nothing: quoting a pitch to criticise it is not pitching.
+/// Pitch words inside quotation marks, or reported as someone else's words ("Call now for a
+/// free quote, they said"), are someone else's when the rest of the draft sells nothing:
+/// quoting a pitch to criticise it is not pitching.
 fn discount_quoted_pitch(text: &Text, signals: &mut Vec<Signal>) {
-    if text.quotes().is_empty() {
+    if !signals.iter().any(|s| s.category().axis() == Axis::Pitch) {
         return;
     }
-    // Quotes are in text order and never overlap, so the one that could hold a span is the
-    // last that starts at or before it.
+    let quotes = quoted_spans(text);
+    if quotes.is_empty() {
+        return;
+    }
+    // The spans are in text order and never overlap, so the one that could hold a span is
+    // the last that starts at or before it.
     let quoted = |span: Span| {
-        let after = text.quotes().partition_point(|q| q.start <= span.start);
-        after > 0 && span.end <= text.quotes()[after - 1].end
+        let after = quotes.partition_point(|q| q.start <= span.start);
+        after > 0 && span.end <= quotes[after - 1].end
     };
     let pitches_outside = signals.iter().any(|s| s.category().axis() == Axis::Pitch && !quoted(s.span));
-    let quoted_bytes: usize = text.quotes().iter().map(|q| q.end - q.start).sum();
+    let quoted_bytes: usize = quotes.iter().map(|q| q.end - q.start).sum();
     let words_outside = text.as_str().len().saturating_sub(quoted_bytes) > 12;
     if !pitches_outside && words_outside {
         signals.retain(|s| !(s.category().axis() == Axis::Pitch && quoted(s.span)));
     }
+}
+
+/// Passages in quotation marks and words reported as someone else's, in text order, merged
+/// where they overlap.
+fn quoted_spans(text: &Text) -> Vec<Span> {
+    // What follows "said" or "saying" is indirect speech when it tells of the writer, or
+    // opens on someone by pronoun ("she said I could…", "told me to…", "my mom said if I got
+    // 100 subs…"): the way testimonials and pleas go, not an advert read out.
+    const WRITER: [&str; 7] = ["i", "i'm", "i'd", "i'll", "im", "my", "me"];
+    const INDIRECT_OPENERS: [&str; 8] = ["he", "she", "we", "they", "it", "that", "to", "if"];
+    let whole = text.as_str();
+    let mut spans: Vec<Span> = text.quotes().to_vec();
+    rules::code_pattern(rules::code_pattern::REPORTED_SPEECH).for_each_match(whole.as_bytes(), |found| {
+        let reported = whole.get(found.range.clone()).unwrap_or_default();
+        // Up to its first comma: "…, drove me mad" after it is the writer again.
+        let clause = reported.split(',').next().unwrap_or(reported);
+        let mut words = clause
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase().replace('’', "'"));
+        let said_before = found.alternative >= 2;
+        let about_the_writer = said_before
+            && (words.next().is_some_and(|w| WRITER.contains(&w.as_str()) || INDIRECT_OPENERS.contains(&w.as_str()))
+                || words.any(|w| WRITER.contains(&w.as_str())));
+        if !about_the_writer {
+            spans.push(Span::new(found.range.start, found.range.end));
+        }
+    });
+    spans.sort_by_key(|s| s.start);
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+            _ => merged.push(span),
+        }
+    }
+    merged
 }
