@@ -69,6 +69,18 @@ fn sequence(text: &str) -> Result<String, String> {
             spaced = false;
             continue;
         }
+        // A contraction among the alternatives ("(is|'s)") joins the word before it with no
+        // space: "he's", "link's", "you've".
+        if let Some((spaced_parts, joined_parts)) = contraction_split(word)? {
+            if spaced {
+                let joined = joined_parts.iter().map(|part| sequence(part)).collect::<Result<Vec<_>, _>>()?.join("|");
+                let apart = spaced_parts.iter().map(|part| sequence(part)).collect::<Result<Vec<_>, _>>()?.join("|");
+                let either = if apart.is_empty() { format!("(?:{joined})") } else { format!(r"(?:\s+(?:{apart})|{joined})") };
+                out.push_str(&if word.starts_with('[') { format!("{either}?") } else { either });
+                spaced = true;
+                continue;
+            }
+        }
         match optional_body(word)? {
             Some(inner) if words.len() > 1 => {
                 let inner = if split_top(inner, '|')?.len() > 1 { format!("(?:{})", alternatives(inner)?) } else { alternatives(inner)? };
@@ -93,6 +105,17 @@ fn sequence(text: &str) -> Result<String, String> {
 fn alternatives(text: &str) -> Result<String, String> {
     let parts: Result<Vec<String>, String> = split_top(text, '|')?.into_iter().map(sequence).collect();
     Ok(parts?.join("|"))
+}
+
+/// A word that is one group, `(…)` or `[…]`, with a contraction among its alternatives:
+/// the alternatives written apart and those that join the word before (`'s`, `'ve`).
+fn contraction_split(word: &str) -> Result<Option<(Vec<&str>, Vec<&str>)>, String> {
+    let is_group = (word.starts_with('(') || word.starts_with('[')) && closing(word, 0)? == word.len() - 1;
+    if !is_group {
+        return Ok(None);
+    }
+    let (joined, apart): (Vec<&str>, Vec<&str>) = split_top(&word[1..word.len() - 1], '|')?.into_iter().partition(|part| part.starts_with('\''));
+    Ok(if joined.is_empty() { None } else { Some((apart, joined)) })
 }
 
 /// The inside of a word that is one optional group (`[…]`), if it is one.
