@@ -73,9 +73,12 @@ fn sequence(text: &str) -> Result<String, String> {
         // space: "he's", "link's", "you've".
         if let Some((spaced_parts, joined_parts)) = contraction_split(word)? {
             if spaced {
-                let joined = joined_parts.iter().map(|part| sequence(part)).collect::<Result<Vec<_>, _>>()?.join("|");
-                let apart = spaced_parts.iter().map(|part| sequence(part)).collect::<Result<Vec<_>, _>>()?.join("|");
-                let either = if apart.is_empty() { format!("(?:{joined})") } else { format!(r"(?:\s+(?:{apart})|{joined})") };
+                let joined = alternatives(&joined_parts.join("|"))?;
+                let either = if spaced_parts.is_empty() {
+                    format!("(?:{joined})")
+                } else {
+                    format!(r"(?:\s+(?:{})|{joined})", alternatives(&spaced_parts.join("|"))?)
+                };
                 out.push_str(&if word.starts_with('[') { format!("{either}?") } else { either });
                 spaced = true;
                 continue;

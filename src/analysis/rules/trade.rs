@@ -37,7 +37,7 @@ pub(crate) const TRADE: RuleInfo = RuleInfo {
         "Our new lavender body butter is here. 200ml for £12",
         "New on the menu: miso aubergine buns, Thursday to Sunday at our Leith kitchen",
         "Pre-orders for the Orbit 2 lamp are open, ships in May",
-        "Free eye tests this month at our Didsbury store, book online or walk in",
+        "Free eye tests this month at our Hexham store, book online or walk in",
         "We now do photo booths for weddings, packages start at $400. Message us to check your date",
         "Catering for weddings and birthdays across Leeds, message us for a quote",
         "Lunch special today: rice, stew and plantain ₦3,000",
