@@ -114,3 +114,55 @@ fn issue_9_questions_are_found_as_people_say_them() {
     // The issue's floor (0.855 when it was raised; 0.826 before, 0.738 before issue 9).
     assert!(c.f1() >= 0.85, "question F1 {:.3} < 0.85", c.f1());
 }
+
+/// The brand tweets read again, blind, by two readers who followed the product brief's idea
+/// of a pitch (`tests/audit`). Where both say the same, that is a cleaner measure than the
+/// dataset's labels, which count only the e-signature brands' and resellers' own marketing:
+/// 268 tweets both readers call marketing are `ok` there, and read as a verdict on the
+/// dataset, the readers' own score F1 0.71 with 16.5% false positives, outside issue 9's
+/// floor. Sociable is held to its figures against the readers.
+#[test]
+fn issue_9_brand_tweets_against_an_independent_reading() {
+    let corpus_path = format!("{}/../shared/corpus/tweets-brand-dev.jsonl", env!("CARGO_MANIFEST_DIR"));
+    let corpus = std::fs::read_to_string(&corpus_path).unwrap_or_else(|e| panic!("{corpus_path}: {e}"));
+    let reading_path = format!("{}/tests/audit/tweets-brand-reading.jsonl", env!("CARGO_MANIFEST_DIR"));
+    let reading = std::fs::read_to_string(&reading_path).unwrap_or_else(|e| panic!("{reading_path}: {e}"));
+    let json = |line: &str| serde_json::from_str::<serde_json::Value>(line).expect("rows are JSON");
+    let readers: std::collections::HashMap<String, (String, String)> = reading
+        .lines()
+        .map(json)
+        .map(|row| (row["id"].as_str().unwrap().to_string(), (row["a"].as_str().unwrap().to_string(), row["b"].as_str().unwrap().to_string())))
+        .collect();
+    let analyzer = Analyzer::new(&Options::default()).expect("default options are valid");
+    let (mut ours, mut readers_on_dataset) = (Counts { tp: 0, fp: 0, fn_: 0, tn: 0 }, Counts { tp: 0, fp: 0, fn_: 0, tn: 0 });
+    let mut tally = |c: &mut Counts, said: bool, is: bool| match (said, is) {
+        (true, true) => c.tp += 1,
+        (true, false) => c.fp += 1,
+        (false, true) => c.fn_ += 1,
+        (false, false) => c.tn += 1,
+    };
+    let mut rows = 0;
+    for row in corpus.lines().filter(|l| !l.trim().is_empty()).map(json) {
+        rows += 1;
+        let (a, b) = &readers[row["id"].as_str().unwrap()];
+        if a != b || a == "unsure" {
+            continue;
+        }
+        let read_as_pitch = a == "pitch";
+        let flagged = analyzer.analyze(row["text"].as_str().unwrap()).verdict == Verdict::Pitch;
+        tally(&mut ours, flagged, read_as_pitch);
+        tally(&mut readers_on_dataset, read_as_pitch, row["label"] == "pitch");
+    }
+    assert_eq!(readers.len(), rows, "the reading covers every row of the corpus");
+    println!(
+        "against the readers: balanced F1 {:.3} precision {:.3} recall {:.3} fpr {:.3}; the readers against the dataset: F1 {:.3} fpr {:.3}",
+        ours.f1(),
+        ours.precision(),
+        ours.recall(),
+        ours.fpr(),
+        readers_on_dataset.f1(),
+        readers_on_dataset.fpr()
+    );
+    assert!(ours.fpr() <= 0.05, "false-positive rate against the readers {:.3} > 0.05", ours.fpr());
+    assert!(ours.f1() >= 0.66, "F1 against the readers {:.3} < 0.66", ours.f1());
+}
