@@ -11,6 +11,14 @@ struct Counts {
 }
 
 impl Counts {
+    fn tally(&mut self, said: bool, is: bool) {
+        match (said, is) {
+            (true, true) => self.tp += 1,
+            (true, false) => self.fp += 1,
+            (false, true) => self.fn_ += 1,
+            (false, false) => self.tn += 1,
+        }
+    }
     fn precision(&self) -> f64 {
         self.tp as f64 / (self.tp + self.fp).max(1) as f64
     }
@@ -54,12 +62,7 @@ fn counts(rows: &[(String, bool)], strictness: Strictness) -> Counts {
     let analyzer = Analyzer::new(&Options { strictness, ..Options::default() }).expect("default options are valid");
     let mut c = Counts { tp: 0, fp: 0, fn_: 0, tn: 0 };
     for (text, is_pitch) in rows {
-        match (analyzer.analyze(text).verdict == Verdict::Pitch, *is_pitch) {
-            (true, true) => c.tp += 1,
-            (true, false) => c.fp += 1,
-            (false, true) => c.fn_ += 1,
-            (false, false) => c.tn += 1,
-        }
+        c.tally(analyzer.analyze(text).verdict == Verdict::Pitch, *is_pitch);
     }
     c
 }
@@ -103,16 +106,35 @@ fn issue_9_questions_are_found_as_people_say_them() {
     let mut c = Counts { tp: 0, fp: 0, fn_: 0, tn: 0 };
     for (text, label) in &rows {
         let found = analyzer.analyze(text).findings.iter().any(|f| f.rule == "question");
-        match (found, label == "question") {
-            (true, true) => c.tp += 1,
-            (true, false) => c.fp += 1,
-            (false, true) => c.fn_ += 1,
-            (false, false) => c.tn += 1,
-        }
+        c.tally(found, label == "question");
     }
     println!("questions: precision {:.3} recall {:.3} F1 {:.3}", c.precision(), c.recall(), c.f1());
     // The issue's floor (0.855 when it was raised; 0.826 before, 0.738 before issue 9).
     assert!(c.f1() >= 0.85, "question F1 {:.3} < 0.85", c.f1());
+}
+
+/// The brand tweets as (row, the readers' shared verdict), for the rows of `reading` (in
+/// `tests/audit`) on which both readers gave the same verdict and were sure of it.
+fn read_again(reading: &str) -> Vec<(serde_json::Value, String)> {
+    let json = |line: &str| serde_json::from_str::<serde_json::Value>(line).expect("rows are JSON");
+    let path = format!("{}/tests/audit/{reading}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let verdicts: std::collections::HashMap<String, (String, String)> = text
+        .lines()
+        .map(json)
+        .map(|row| (row["id"].as_str().unwrap().to_string(), (row["a"].as_str().unwrap().to_string(), row["b"].as_str().unwrap().to_string())))
+        .collect();
+    let path = format!("{}/../shared/corpus/tweets-brand-dev.jsonl", env!("CARGO_MANIFEST_DIR"));
+    let corpus = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let rows: Vec<serde_json::Value> = corpus.lines().filter(|l| !l.trim().is_empty()).map(json).collect();
+    let known = rows.iter().filter(|row| verdicts.contains_key(row["id"].as_str().unwrap())).count();
+    assert_eq!(known, verdicts.len(), "every row of {reading} is a row of the corpus");
+    rows.into_iter()
+        .filter_map(|row| {
+            let (a, b) = verdicts.get(row["id"].as_str().unwrap())?;
+            (a == b && a != "unsure").then(|| (row, a.clone()))
+        })
+        .collect()
 }
 
 /// The brand tweets read again, blind, by two readers who followed the product brief's idea
@@ -123,37 +145,15 @@ fn issue_9_questions_are_found_as_people_say_them() {
 /// floor. Sociable is held to its figures against the readers.
 #[test]
 fn issue_9_brand_tweets_against_an_independent_reading() {
-    let corpus_path = format!("{}/../shared/corpus/tweets-brand-dev.jsonl", env!("CARGO_MANIFEST_DIR"));
-    let corpus = std::fs::read_to_string(&corpus_path).unwrap_or_else(|e| panic!("{corpus_path}: {e}"));
-    let reading_path = format!("{}/tests/audit/tweets-brand-reading.jsonl", env!("CARGO_MANIFEST_DIR"));
-    let reading = std::fs::read_to_string(&reading_path).unwrap_or_else(|e| panic!("{reading_path}: {e}"));
-    let json = |line: &str| serde_json::from_str::<serde_json::Value>(line).expect("rows are JSON");
-    let readers: std::collections::HashMap<String, (String, String)> = reading
-        .lines()
-        .map(json)
-        .map(|row| (row["id"].as_str().unwrap().to_string(), (row["a"].as_str().unwrap().to_string(), row["b"].as_str().unwrap().to_string())))
-        .collect();
     let analyzer = Analyzer::new(&Options::default()).expect("default options are valid");
     let (mut ours, mut readers_on_dataset) = (Counts { tp: 0, fp: 0, fn_: 0, tn: 0 }, Counts { tp: 0, fp: 0, fn_: 0, tn: 0 });
-    let mut tally = |c: &mut Counts, said: bool, is: bool| match (said, is) {
-        (true, true) => c.tp += 1,
-        (true, false) => c.fp += 1,
-        (false, true) => c.fn_ += 1,
-        (false, false) => c.tn += 1,
-    };
-    let mut rows = 0;
-    for row in corpus.lines().filter(|l| !l.trim().is_empty()).map(json) {
-        rows += 1;
-        let (a, b) = &readers[row["id"].as_str().unwrap()];
-        if a != b || a == "unsure" {
-            continue;
-        }
-        let read_as_pitch = a == "pitch";
-        let flagged = analyzer.analyze(row["text"].as_str().unwrap()).verdict == Verdict::Pitch;
-        tally(&mut ours, flagged, read_as_pitch);
-        tally(&mut readers_on_dataset, read_as_pitch, row["label"] == "pitch");
+    let rows = read_again("tweets-brand-reading.jsonl");
+    assert!(rows.len() > 2000, "the reading covers the corpus");
+    for (row, verdict) in rows {
+        let read_as_pitch = verdict == "pitch";
+        ours.tally(analyzer.analyze(row["text"].as_str().unwrap()).verdict == Verdict::Pitch, read_as_pitch);
+        readers_on_dataset.tally(read_as_pitch, row["label"] == "pitch");
     }
-    assert_eq!(readers.len(), rows, "the reading covers every row of the corpus");
     println!(
         "against the readers: balanced F1 {:.3} precision {:.3} recall {:.3} fpr {:.3}; the readers against the dataset: F1 {:.3} fpr {:.3}",
         ours.f1(),
@@ -165,4 +165,20 @@ fn issue_9_brand_tweets_against_an_independent_reading() {
     );
     assert!(ours.fpr() <= 0.05, "false-positive rate against the readers {:.3} > 0.05", ours.fpr());
     assert!(ours.f1() >= 0.66, "F1 against the readers {:.3} < 0.66", ours.f1());
+}
+
+/// 800 of the brand tweets (all 409 with a question mark, 391 of the rest drawn at random)
+/// read by two readers for whether the author asks the reader or someone named a question
+/// (`tests/audit/guide-questions.md`): real tweets, where "contains ?" scores F1 0.655.
+#[test]
+fn issue_9_questions_in_real_tweets_against_a_reading() {
+    let analyzer = Analyzer::new(&Options::default()).expect("default options are valid");
+    let mut c = Counts { tp: 0, fp: 0, fn_: 0, tn: 0 };
+    for (row, verdict) in read_again("tweets-brand-questions.jsonl") {
+        let found = analyzer.analyze(row["text"].as_str().unwrap()).findings.iter().any(|f| f.rule == "question");
+        c.tally(found, verdict == "question");
+    }
+    println!("questions in tweets: precision {:.3} recall {:.3} F1 {:.3}", c.precision(), c.recall(), c.f1());
+    // 0.778 before surprise dressed as a question ("they don't have one?!") was told apart.
+    assert!(c.f1() >= 0.80, "question F1 against the readers {:.3} < 0.80", c.f1());
 }
