@@ -13,8 +13,8 @@ pub(crate) const HASHTAGS: RuleInfo = RuleInfo {
     message: "A pile of hashtags chases reach; two or three relevant ones are enough to be found.",
     help_in_reply: false,
     whole_draft: false,
-    good: &["Loved the talk #rustlang #wasm", "We are #1 in town", "issue#12 and C# code"],
-    bad: &["#sale #deal #shop #buy #cheap #now today", "New post #travel #food #photo #nature #sunset #love"],
+    good: examples!["Loved the talk #rustlang #wasm", "We are #1 in town", "issue#12 and C# code"],
+    bad: examples!["#sale #deal #shop #buy #cheap #now today", "New post #travel #food #photo #nature #sunset #love"],
 };
 pub(crate) const NAME_CAMPAIGN: RuleInfo = RuleInfo {
     id: "spam-name-campaign-hashtag",
@@ -24,12 +24,12 @@ pub(crate) const NAME_CAMPAIGN: RuleInfo = RuleInfo {
     message: "A hashtag that builds a slogan on a name the post also tags (#SwitchToAcme beside @Acme) is a marketing campaign's tag, not a topic people talk about.",
     help_in_reply: false,
     whole_draft: false,
-    good: &[
+    good: examples![
         "Loved the talk by @rustlang #rustlang #RustConf",
         "#Acme is down again, anyone else? @AcmeSupport",
         "Go team! #Hawks #GoHawks",
     ],
-    bad: &["Sign from your phone with #Acme #LeverageAcme", "Thanks @Widgetly for the demo #WidgetlyWeek"],
+    bad: examples!["Sign from your phone with #Acme #LeverageAcme", "Thanks @Widgetly for the demo #WidgetlyWeek"],
 };
 /// This many hashtags is where a post starts to look stuffed.
 const MAX_HASHTAGS: usize = 4;

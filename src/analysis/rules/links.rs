@@ -16,8 +16,8 @@ pub(crate) const LINK: RuleInfo = RuleInfo {
     message: "A link in an unprompted post sends readers away; in a reply to someone who asked, it helps.",
     help_in_reply: true,
     whole_draft: false,
-    good: &["version 2.0 is faster", "I love it.in the morning", "Mr. Smith went to x. com"],
-    bad: &["visit murdev.com now", "details at https://example.org/offer"],
+    good: examples!["version 2.0 is faster", "I love it.in the morning", "Mr. Smith went to x. com"],
+    bad: examples!["visit murdev.com now", "details at https://example.org/offer"],
 };
 
 pub(crate) const PROMO_LINK: RuleInfo = RuleInfo {
@@ -28,8 +28,8 @@ pub(crate) const PROMO_LINK: RuleInfo = RuleInfo {
     message: "A link to a profile, shop, app store or fundraiser asks readers to follow, buy or give.",
     help_in_reply: true,
     whole_draft: false,
-    good: &["I saw it on facebook yesterday", "http://youtu.be/abc"],
-    bad: &["see https://www.facebook.com/someone.", "youtube.com/channel/xyz", "shop at www.amazon.co.uk/gp/1"],
+    good: examples!["I saw it on facebook yesterday", "http://youtu.be/abc"],
+    bad: examples!["see https://www.facebook.com/someone.", "youtube.com/channel/xyz", "shop at www.amazon.co.uk/gp/1"],
 };
 
 pub(crate) const MEDIA_LINK: RuleInfo = RuleInfo {
@@ -40,8 +40,8 @@ pub(crate) const MEDIA_LINK: RuleInfo = RuleInfo {
     message: "A bare link gives readers somewhere to go, not something to answer.",
     help_in_reply: true,
     whole_draft: false,
-    good: &["I watched it on youtube", "youtube.com/channel/xyz"],
-    bad: &["http://youtu.be/abc", "https://en.wikipedia.org/wiki/Rust"],
+    good: examples!["I watched it on youtube", "youtube.com/channel/xyz"],
+    bad: examples!["http://youtu.be/abc", "https://en.wikipedia.org/wiki/Rust"],
 };
 
 /// Hosts (with their subdomains) whose pages are profiles, shops, app stores and fundraisers.

@@ -5,6 +5,18 @@
 //! reports are run again to find their spans, so the cost of a draft is one linear scan
 //! plus the work for what it actually contains. How to write one: `README.md` here.
 
+/// A code rule's examples (`good: examples!["…", …]`). Like the data rules' (see
+/// `build/main.rs`), they stay out of the WebAssembly build, where nothing reads them.
+macro_rules! examples {
+    ($($text:expr),* $(,)?) => {{
+        #[cfg(not(target_arch = "wasm32"))]
+        const EXAMPLES: &[&str] = &[$($text),*];
+        #[cfg(target_arch = "wasm32")]
+        const EXAMPLES: &[&str] = &[];
+        EXAMPLES
+    }};
+}
+
 mod hashtags;
 pub(crate) mod links;
 mod opening;

@@ -11,8 +11,8 @@ pub(crate) const NO_OPENING: RuleInfo = RuleInfo {
     message: "Nothing here invites an answer; a question or an invitation turns a broadcast into a conversation.",
     help_in_reply: false,
     whole_draft: true,
-    good: &["nice song", "What do you all think of the new release?", "I'd love to hear how you set it up."],
-    bad: &["We shipped version 2 today with faster sync.", "Our new course is live. Link in bio."],
+    good: examples!["nice song", "What do you all think of the new release?", "I'd love to hear how you set it up."],
+    bad: examples!["We shipped version 2 today with faster sync.", "Our new course is live. Link in bio."],
 };
 
 /// A warning marks a broadcast and costs more than the hint that only asks for more.

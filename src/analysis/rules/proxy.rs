@@ -12,13 +12,13 @@ pub(crate) const PROXY: RuleInfo = RuleInfo {
     message: "A testimonial about money that points readers at someone to contact is an advert by proxy, whoever posts it.",
     help_in_reply: false,
     whole_draft: false,
-    good: &[
+    good: examples![
         "Thanks @laura for the tip on budgeting apps, it helped",
         "Scammers everywhere here, don't DM anyone who promises returns",
         "Been trading cards with my brother all week, best decision ever",
         "@coffee.lover thank you so much, this recipe changed my life",
     ],
-    bad: &[
+    bad: examples![
         "Been trading with @mike.invests for 3 months, best decision ever",
         "Who else is making profit with Mrs Linda? Her signals are accurate",
         "My account was hacked and @fixit.team got it back in a day, highly recommend",

@@ -23,7 +23,7 @@ pub(crate) const QUESTION: RuleInfo = RuleInfo {
     message: "A genuine question gives readers a reason to answer.",
     help_in_reply: false,
     whole_draft: false,
-    good: &[
+    good: examples![
         "I tried this",
         "Whatever happens, we ship",
         "Howdy folks",
@@ -49,7 +49,7 @@ pub(crate) const QUESTION: RuleInfo = RuleInfo {
         "Am I tired? Absolutely. Going out anyway.",
         "Who else but my nan would send a card with a tenner in it",
     ],
-    bad: &[
+    bad: examples![
         "anyone tried this",
         "what do you all use for invoicing",
         "Curious how others do it",
@@ -83,12 +83,12 @@ pub(crate) const HOOK: RuleInfo = RuleInfo {
     message: "A rhetorical question that leads into a pitch is a sales hook, not an opening.",
     help_in_reply: false,
     whole_draft: false,
-    good: &[
+    good: examples![
         "Want to grab lunch? I found a new place.",
         "How do you all handle invoicing?",
         "Is the new update any good? https://example.com/review",
     ],
-    bad: &[
+    bad: examples![
         "Want to 10x your sales? Join my course today",
         "Tired of slow builds? Sign up now for our free trial.",
         "It takes two minutes, so what are you waiting for? https://example.com/start",

@@ -12,8 +12,8 @@ pub(crate) const SHOUTING: RuleInfo = RuleInfo {
     message: "Writing in capitals reads as shouting, the tone of an advert rather than a talk.",
     help_in_reply: false,
     whole_draft: false,
-    good: &["OMG this is great", "I work at NASA and the ESA", "Das ist wirklich schön"],
-    bad: &["THIS IS THE BEST DEAL YOU WILL EVER SEE", "I cannot believe it. DO NOT MISS THIS AMAZING CHANCE!"],
+    good: examples!["OMG this is great", "I work at NASA and the ESA", "Das ist wirklich schön"],
+    bad: examples!["THIS IS THE BEST DEAL YOU WILL EVER SEE", "I cannot believe it. DO NOT MISS THIS AMAZING CHANCE!"],
 };
 /// Fewer letters than this is an exclamation ("OMG", "LOL"), not shouting.
 const MIN_LETTERS: usize = 12;

@@ -14,7 +14,7 @@ pub(crate) const TRADE: RuleInfo = RuleInfo {
     message: "Offering your own goods or services with a price or a way to order makes the post a small ad.",
     help_in_reply: false,
     whole_draft: false,
-    good: &[
+    good: examples![
         "I run a small bakery and honestly the tax return is killing me",
         "Anyone need a lift to the match on Saturday? I've got two seats",
         "I make homemade bread most weekends, costs about £1 a loaf in flour",
@@ -27,7 +27,7 @@ pub(crate) const TRADE: RuleInfo = RuleInfo {
         "our new sofa is here!! took 12 weeks, £800 well spent",
         "new customers get better deals than loyal ones, so annoying",
     ],
-    bad: &[
+    bad: examples![
         "Anyone need a website? I do them cheap, £150 for a basic one, just message me",
         "Who needs a logo? fast turnaround, $25, DMs open",
         "Need a reliable man with a van? Local, fully insured. Text Kev 07700 900874",
