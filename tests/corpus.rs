@@ -179,6 +179,7 @@ fn issue_9_questions_in_real_tweets_against_a_reading() {
         c.tally(found, verdict == "question");
     }
     println!("questions in tweets: precision {:.3} recall {:.3} F1 {:.3}", c.precision(), c.recall(), c.f1());
-    // 0.778 before surprise dressed as a question ("they don't have one?!") was told apart.
-    assert!(c.f1() >= 0.80, "question F1 against the readers {:.3} < 0.80", c.f1());
+    // 0.778 before surprise and reproach dressed as questions ("they don't have one?!") were
+    // told apart, 0.823 after.
+    assert!(c.f1() >= 0.82, "question F1 against the readers {:.3} < 0.82", c.f1());
 }
