@@ -3,6 +3,7 @@
 
 use sociable::{Analyzer, Options, Strictness, Verdict};
 
+#[derive(Default)]
 struct Counts {
     tp: usize,
     fp: usize,
@@ -34,14 +35,18 @@ impl Counts {
     }
 }
 
-/// A dev corpus file's rows as (text, label).
-fn labelled(file: &str) -> Vec<(String, String)> {
+/// A dev corpus file's rows, parsed.
+fn corpus_rows(file: &str) -> Vec<serde_json::Value> {
     let path = format!("{}/../shared/corpus/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e} (shared/ must sit beside the repo)"));
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let row: serde_json::Value = serde_json::from_str(line).expect("corpus rows are JSON");
+    text.lines().filter(|l| !l.trim().is_empty()).map(|line| serde_json::from_str(line).expect("corpus rows are JSON")).collect()
+}
+
+/// A dev corpus file's rows as (text, label).
+fn labelled(file: &str) -> Vec<(String, String)> {
+    corpus_rows(file)
+        .into_iter()
+        .map(|row| {
             let label = row["label"].as_str().expect("rows have a label").to_string();
             (row["text"].as_str().expect("rows have text").to_string(), label)
         })
@@ -60,7 +65,7 @@ fn rows(file: &str) -> Vec<(String, bool)> {
 
 fn counts(rows: &[(String, bool)], strictness: Strictness) -> Counts {
     let analyzer = Analyzer::new(&Options { strictness, ..Options::default() }).expect("default options are valid");
-    let mut c = Counts { tp: 0, fp: 0, fn_: 0, tn: 0 };
+    let mut c = Counts::default();
     for (text, is_pitch) in rows {
         c.tally(analyzer.analyze(text).verdict == Verdict::Pitch, *is_pitch);
     }
@@ -103,7 +108,7 @@ fn issue_9_brand_tweets_hold_their_figures() {
 fn issue_9_questions_are_found_as_people_say_them() {
     let rows = labelled("swda-questions-dev.jsonl");
     let analyzer = Analyzer::new(&Options::default()).expect("default options are valid");
-    let mut c = Counts { tp: 0, fp: 0, fn_: 0, tn: 0 };
+    let mut c = Counts::default();
     for (text, label) in &rows {
         let found = analyzer.analyze(text).findings.iter().any(|f| f.rule == "question");
         c.tally(found, label == "question");
@@ -116,17 +121,14 @@ fn issue_9_questions_are_found_as_people_say_them() {
 /// The brand tweets as (row, the readers' shared verdict), for the rows of `reading` (in
 /// `tests/audit`) on which both readers gave the same verdict and were sure of it.
 fn read_again(reading: &str) -> Vec<(serde_json::Value, String)> {
-    let json = |line: &str| serde_json::from_str::<serde_json::Value>(line).expect("rows are JSON");
     let path = format!("{}/tests/audit/{reading}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let verdicts: std::collections::HashMap<String, (String, String)> = text
         .lines()
-        .map(json)
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).expect("rows are JSON"))
         .map(|row| (row["id"].as_str().unwrap().to_string(), (row["a"].as_str().unwrap().to_string(), row["b"].as_str().unwrap().to_string())))
         .collect();
-    let path = format!("{}/../shared/corpus/tweets-brand-dev.jsonl", env!("CARGO_MANIFEST_DIR"));
-    let corpus = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let rows: Vec<serde_json::Value> = corpus.lines().filter(|l| !l.trim().is_empty()).map(json).collect();
+    let rows = corpus_rows("tweets-brand-dev.jsonl");
     let known = rows.iter().filter(|row| verdicts.contains_key(row["id"].as_str().unwrap())).count();
     assert_eq!(known, verdicts.len(), "every row of {reading} is a row of the corpus");
     rows.into_iter()
@@ -146,7 +148,7 @@ fn read_again(reading: &str) -> Vec<(serde_json::Value, String)> {
 #[test]
 fn issue_9_brand_tweets_against_an_independent_reading() {
     let analyzer = Analyzer::new(&Options::default()).expect("default options are valid");
-    let (mut ours, mut readers_on_dataset) = (Counts { tp: 0, fp: 0, fn_: 0, tn: 0 }, Counts { tp: 0, fp: 0, fn_: 0, tn: 0 });
+    let (mut ours, mut readers_on_dataset) = (Counts::default(), Counts::default());
     let rows = read_again("tweets-brand-reading.jsonl");
     assert!(rows.len() > 2000, "the reading covers the corpus");
     for (row, verdict) in rows {
@@ -173,7 +175,7 @@ fn issue_9_brand_tweets_against_an_independent_reading() {
 #[test]
 fn issue_9_questions_in_real_tweets_against_a_reading() {
     let analyzer = Analyzer::new(&Options::default()).expect("default options are valid");
-    let mut c = Counts { tp: 0, fp: 0, fn_: 0, tn: 0 };
+    let mut c = Counts::default();
     for (row, verdict) in read_again("tweets-brand-questions.jsonl") {
         let found = analyzer.analyze(row["text"].as_str().unwrap()).findings.iter().any(|f| f.rule == "question");
         c.tally(found, verdict == "question");
